@@ -1,0 +1,65 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Time;
+using GridBot.Store;
+using GridBot.Store.Grids;
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Dialogs.Commands;
+
+/// <summary>派单 <号> @姓名: the assignee is a mentioned member, or a staff member of this grid line found by name.</summary>
+public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext db, TicketNotifier notifier, ShanghaiTime clock) : ICommand
+{
+    public CommandDefinition Definition { get; } = new("派单", ["派单", "指派", "assign", "dispatch"], CommandAudience.Staff, "派单 <工单号> @姓名", "把工单派给网格员处理");
+
+    public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var (reference, rest) = invocation.TakeReference();
+        var name = rest.TrimStart('@', '＠').Trim();
+        if (reference is null || name.Length == 0)
+        {
+            context.Reply(CommandTexts.Usage(Definition.Usage));
+            return;
+        }
+
+        var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
+        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Assign, "派单"))
+        {
+            return;
+        }
+
+        var assignee = await FindAssigneeAsync(context, ticket, name, cancellationToken);
+        if (assignee is null)
+        {
+            context.Reply($"没有找到网格员“{name}”。请确认姓名，或@本网格的网格员。");
+            return;
+        }
+
+        ticket.Assign(TicketCommandSupport.Actor(context), assignee.UserId, assignee.Name, clock.NowUtc);
+        context.Reply($"@{assignee.Name} 工单 {ticket.Number} 已派给您：{TicketTexts.Shorten(ticket.Description, 40)}（{ticket.Place ?? "位置待核实"}），请在 {clock.Format(ticket.DeadlineUtc)} 前处理，完成后发送“办结 {TicketTexts.Tail(ticket.Number)} 处理说明”。",
+            Entity.MentionOf(assignee.UserId, assignee.Name));
+        if (context.Activity.Conversation?.Id != ticket.ConversationId)
+        {
+            notifier.NotifyReporters(context, ticket, names => $"{names} 您反映的问题（工单 {ticket.Number}）已安排 {assignee.Name} 处理，请耐心等候。");
+        }
+    }
+
+    private async Task<Member?> FindAssigneeAsync(TurnContext context, Ticket ticket, string name, CancellationToken cancellationToken)
+    {
+        var channel = context.Identity.Channel;
+        var botId = context.Activity.Recipient?.Id;
+        var mentioned = context.Activity.Mentions().Select(m => m.Mentioned.Id).Where(id => id is not null && id != botId).ToList();
+        var ticketPath = ticket.Grid!.Path;
+        var scopePath = context.Identity.ScopeGrid.Path;
+        // Staff of the ticket's grid line: inside the speaker's subtree, or above the ticket's grid.
+        var candidates = await db.Members.AsNoTracking().Include(m => m.Grid)
+            .Where(m => m.Channel == channel && m.Role >= MemberRole.Worker
+                && (mentioned.Contains(m.UserId) || m.Name == name)
+                && (m.Grid!.Path.StartsWith(scopePath) || ticketPath.StartsWith(m.Grid!.Path)))
+            .ToListAsync(cancellationToken);
+        return candidates.OrderByDescending(m => mentioned.Contains(m.UserId))
+            .ThenByDescending(m => ticketPath.StartsWith(m.Grid!.Path, StringComparison.Ordinal) ? m.Grid!.Path.Length : 0)
+            .FirstOrDefault();
+    }
+}

@@ -1,0 +1,47 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Tickets;
+using GridBot.Store.Tickets;
+
+namespace GridBot.Dialogs.Commands;
+
+/// <summary>What every ticket command does first: find the ticket in the speaker's scope, check the move is legal.</summary>
+public sealed class TicketCommandSupport(TicketFinder finder)
+{
+    public async Task<Ticket?> FindAsync(TurnContext context, string? reference, string usage, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            context.Reply(CommandTexts.Usage(usage));
+            return null;
+        }
+
+        switch (await finder.FindAsync(context.Identity, reference, cancellationToken))
+        {
+            case TicketLookup.Found found:
+                return found.Ticket;
+            case TicketLookup.Ambiguous ambiguous:
+                context.Reply(CommandTexts.Ambiguous(ambiguous.Reference, ambiguous.Numbers));
+                return null;
+            default:
+                context.Reply(CommandTexts.NotFound(reference));
+                return null;
+        }
+    }
+
+    /// <summary>Refuses an illegal move with the ticket's current state, instead of throwing.</summary>
+    public static bool Allows(TurnContext context, Ticket ticket, TicketAction action, string verb)
+    {
+        if (ticket.Allows(action))
+        {
+            return true;
+        }
+
+        var why = action == TicketAction.Escalate && ticket.Tier == TicketTier.Street
+            ? "已在街道层级，按“大事不出街道”不再上报，请街道协调办理"
+            : $"当前状态是“{TicketStatusNames.Of(ticket.Status)}”";
+        context.Reply($"工单 {ticket.Number} 不能{verb}：{why}。");
+        return false;
+    }
+
+    public static TicketActor Actor(TurnContext context) => new(context.Identity.UserId, context.Identity.Name);
+}

@@ -1,0 +1,3 @@
+namespace GridBot.Dialogs.Core;
+
+public readonly record struct Mention(ChannelAccount Mentioned, string? Text);

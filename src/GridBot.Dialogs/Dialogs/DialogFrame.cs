@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using GridBot.Dialogs.Tickets;
+
+namespace GridBot.Dialogs.Dialogs;
+
+/// <summary>One entry of a person's dialog stack. Each dialog owns one typed frame; the discriminator names it in storage.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "dialog")]
+[JsonDerivedType(typeof(IntakeFrame), "intake")]
+public abstract record DialogFrame
+{
+    public DateTime StartedUtc { get; init; }
+}

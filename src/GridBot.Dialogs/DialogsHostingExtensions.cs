@@ -1,0 +1,95 @@
+using GridBot.Dialogs.Calendar;
+using GridBot.Dialogs.Commands;
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Dialogs;
+using GridBot.Dialogs.Identity;
+using GridBot.Dialogs.Pipeline;
+using GridBot.Dialogs.Proactive;
+using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Dialogs;
+
+public static class DialogsHostingExtensions
+{
+    public static IHostApplicationBuilder AddGridBotDialogs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddWorkingCalendar(builder.Configuration);
+        services.AddOptions<TicketOptions>().Bind(builder.Configuration.GetSection(TicketOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
+        services.AddSingleton<TaxonomyProvider>();
+        services.AddSingleton<ITicketUnderstander, KeywordTicketUnderstander>();
+        services.AddSingleton<ShanghaiTime>();
+        services.AddSingleton<BotAdapter>();
+
+        AddPipeline(services);
+        AddRoutes(services);
+        AddTickets(services);
+        AddCommands(services);
+        return builder;
+    }
+
+    private static void AddPipeline(IServiceCollection services)
+    {
+        // Order is the pipeline: lock → dedup → commit → error boundary → identity → dialog state → router.
+        services.AddScoped<TurnDelivery>();
+        services.AddScoped<IMiddleware, TurnLockMiddleware>();
+        services.AddScoped<IMiddleware, DedupMiddleware>();
+        services.AddScoped<IMiddleware, TurnCommitMiddleware>();
+        services.AddScoped<IMiddleware, ErrorBoundaryMiddleware>();
+        services.AddScoped<IMiddleware, IdentityMiddleware>();
+        services.AddScoped<IMiddleware, DialogStateMiddleware>();
+        services.AddScoped<IMiddleware, RouterMiddleware>();
+        services.AddScoped<TurnPipeline>();
+        services.AddScoped<IdentityResolver>();
+        services.AddScoped<ProactiveMessenger>();
+    }
+
+    private static void AddRoutes(IServiceCollection services)
+    {
+        services.AddScoped<CommandRoute>();
+        services.AddScoped<ActiveDialogRoute>();
+        services.AddScoped<ReportRoute>();
+        services.AddScoped<DialogRunner>();
+        services.AddSingleton(new RouteTable()
+            .Add<CommandRoute>("command", c => c.Activity.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(c.Activity.Text))
+            .Add<ActiveDialogRoute>("dialog", c => c.Activity.Type == ActivityTypes.Message && c.Dialogs.Active is not null)
+            .Add<ReportRoute>("report", c => c.Activity.Type == ActivityTypes.Message));
+    }
+
+    private static void AddTickets(IServiceCollection services)
+    {
+        services.AddScoped<TicketService>();
+        services.AddScoped<TicketIntake>();
+        services.AddScoped<TicketFinder>();
+        services.AddScoped<TicketNotifier>();
+        services.AddScoped<IDialog, IntakeDialog>();
+    }
+
+    private static void AddCommands(IServiceCollection services)
+    {
+        services.AddScoped<TicketCommandSupport>();
+        services.AddScoped<CommandParser>();
+        services.AddScoped<ICommand, HelpCommand>();
+        services.AddScoped<ICommand, StatusCommand>();
+        services.AddScoped<ICommand, MineCommand>();
+        services.AddScoped<ICommand, RateCommand>();
+        services.AddScoped<ICommand, TicketsCommand>();
+        services.AddScoped<ICommand, ShowCommand>();
+        services.AddScoped<ICommand, AcceptCommand>();
+        services.AddScoped<ICommand, AssignCommand>();
+        services.AddScoped<ICommand, StartCommand>();
+        services.AddScoped<ICommand, CloseCommand>();
+        services.AddScoped<ICommand, RejectCommand>();
+        services.AddScoped<ICommand, EscalateCommand>();
+        services.AddScoped<ICommand, StatsCommand>();
+    }
+}

@@ -1,0 +1,57 @@
+using GridBot.Dialogs.Core;
+using GridBot.Store;
+using GridBot.Store.Grids;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Dialogs.Identity;
+
+/// <summary>
+/// Maps (channel, conversation, user) to a grid and a role. In a bound group the strongest role whose grid
+/// contains the group's grid wins; a stranger who speaks in a bound group becomes a resident of that grid.
+/// </summary>
+public sealed class IdentityResolver(GridBotDbContext db)
+{
+    public async Task<IdentityResolution> ResolveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var channel = activity.ChannelId ?? "";
+        var conversationId = activity.Conversation?.Id ?? "";
+        var userId = activity.From?.Id ?? "";
+        var name = string.IsNullOrWhiteSpace(activity.From?.Name) ? userId : activity.From!.Name!.Trim();
+        if (name.Length > 64)
+        {
+            name = name[..64];
+        }
+
+        var chat = await db.Chats.Include(c => c.Grid)
+            .FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == conversationId, cancellationToken);
+        var members = await db.Members.Include(m => m.Grid)
+            .Where(m => m.Channel == channel && m.UserId == userId)
+            .ToListAsync(cancellationToken);
+
+        if (chat is null)
+        {
+            if (activity.Conversation?.IsGroup == true)
+            {
+                return new IdentityResolution.UnboundGroup();
+            }
+
+            var strongest = members.OrderByDescending(m => m.Role).FirstOrDefault();
+            return strongest is null
+                ? new IdentityResolution.UnknownUser()
+                : new IdentityResolution.Resolved(new TurnIdentity(channel, userId, strongest.Name, strongest.Role, strongest, strongest.Grid!, strongest.Grid!, null));
+        }
+
+        var grid = chat.Grid!;
+        var covering = members.Where(m => grid.Path.StartsWith(m.Grid!.Path, StringComparison.Ordinal))
+            .OrderByDescending(m => m.Role)
+            .FirstOrDefault();
+        if (covering is null)
+        {
+            covering = new Member { Channel = channel, UserId = userId, Name = name, GridId = grid.Id, Grid = grid, Role = MemberRole.Resident };
+            db.Members.Add(covering);
+        }
+
+        var scope = covering.Role.IsStaff() ? covering.Grid! : grid;
+        return new IdentityResolution.Resolved(new TurnIdentity(channel, userId, covering.Name, covering.Role, covering, grid, scope, chat));
+    }
+}

@@ -1,0 +1,35 @@
+using GridBot.Dialogs.Core;
+using GridBot.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GridBot.Dialogs.Pipeline;
+
+/// <summary>
+/// A bug in one turn costs that turn only: its changes are dropped, the person's dialog state is cleared so
+/// a bad state cannot loop, they get a short apology, and the activity is not marked handled so a resend is tried again.
+/// </summary>
+public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, ILogger<ErrorBoundaryMiddleware> logger) : IMiddleware
+{
+    public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await next(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, ex, context.Activity.ChannelId, context.Activity.Conversation?.Id, context.Activity.Id);
+            db.ChangeTracker.Clear();
+            var key = context.DialogKey;
+            await db.DialogStates.Where(d => d.Key == key).ExecuteDeleteAsync(cancellationToken);
+            context.Failed = true;
+            context.ReplaceReplies([]);
+            context.Reply(PipelineTexts.Apology);
+        }
+    }
+
+    // Only ids: the message text may hold a resident's phone number.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed on {Channel} conversation {ConversationId} activity {ActivityId}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? channel, string? conversationId, string? activityId);
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace GridBot.Dialogs.Privacy;
+
+/// <summary>Masks residents' phone and ID numbers for every role and place that does not need them.</summary>
+public static partial class PersonalDataMask
+{
+    /// <summary>"13812341111" → "138****1111"; anything too short to mask safely becomes "****".</summary>
+    public static string? Phone(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone))
+        {
+            return phone;
+        }
+
+        var digits = phone.Trim();
+        return digits.Length >= 7 ? digits[..3] + "****" + digits[^4..] : "****";
+    }
+
+    /// <summary>"110101199003071234" → "110***********1234".</summary>
+    public static string? IdNumber(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return id;
+        }
+
+        return id.Length >= 8 ? id[..3] + new string('*', id.Length - 7) + id[^4..] : "****";
+    }
+
+    /// <summary>Masks phone and ID numbers written inside free text (a report often carries "我电话138…").</summary>
+    public static string Text(string text) =>
+        IdPattern().Replace(PhonePattern().Replace(text, m => Phone(m.Value)!), m => IdNumber(m.Value)!);
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<![\dXx])\d{17}[\dXx](?![\dXx])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex IdPattern();
+}

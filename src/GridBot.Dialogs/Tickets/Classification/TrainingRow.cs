@@ -1,0 +1,9 @@
+namespace GridBot.Dialogs.Tickets.Classification;
+
+/// <summary>ML.NET row for training: normalised text and its label.</summary>
+internal sealed class TrainingRow
+{
+    public string Text { get; set; } = string.Empty;
+
+    public string Label { get; set; } = string.Empty;
+}

@@ -1,0 +1,7 @@
+namespace GridBot.Dialogs.Tickets;
+
+public enum IntakeStep
+{
+    AwaitingConfirmation,
+    AwaitingPlace,
+}

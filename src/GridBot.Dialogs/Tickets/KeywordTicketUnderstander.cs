@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using GridBot.Store.Tickets;
+
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>
+/// Rules from the taxonomy file: category keywords (longer hits weigh more), problem words raise confidence,
+/// urgency keywords make it urgent, short courtesies and bare emoji are never reports.
+/// </summary>
+public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider) : ITicketUnderstander
+{
+    public TicketUnderstanding Understand(string text, string gridCode)
+    {
+        var taxonomy = taxonomyProvider.Current;
+        var normalized = Normalize(text);
+        var core = StripDecoration(normalized);
+        if (core.Length == 0 || taxonomy.NotReportPhrases.Contains(core, StringComparer.OrdinalIgnoreCase))
+        {
+            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, TicketUrgency.Normal, null);
+        }
+
+        var urgent = taxonomy.Urgency.Keywords.Any(normalized.Contains);
+        TaxonomyCategory? best = null;
+        var bestScore = 0;
+        foreach (var category in taxonomy.Categories)
+        {
+            var score = category.Keywords.Where(normalized.Contains).Sum(k => k.Length);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (category, score);
+            }
+        }
+
+        var problem = taxonomy.ProblemWords.Any(normalized.Contains);
+        var question = taxonomy.QuestionMarkers.Any(normalized.Contains);
+        double confidence = (bestScore > 0, problem) switch
+        {
+            (true, true) => 0.9,
+            (true, false) => question ? 0.45 : 0.6,
+            (false, true) => 0.4,
+            _ => core.Length >= 12 && !question ? 0.35 : 0.1,
+        };
+
+        if (urgent)
+        {
+            confidence = Math.Max(confidence, 0.95);
+        }
+
+        var categoryName = best?.Name ?? (urgent ? taxonomy.Categories.FirstOrDefault(c => c.Name == "安全隐患")?.Name : null) ?? taxonomy.FallbackCategory;
+        return new TicketUnderstanding(
+            confidence >= 0.3,
+            categoryName,
+            confidence,
+            urgent ? TicketUrgency.Urgent : TicketUrgency.Normal,
+            PlaceExtractor.Extract(text));
+    }
+
+    /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
+    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
+
+    /// <summary>The message without punctuation, symbols, emoji and spaces: "好的！👍" is just "好的".</summary>
+    private static string StripDecoration(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol or UnicodeCategory.ModifierSymbol
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+                or UnicodeCategory.SpaceSeparator or UnicodeCategory.Control or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                || Rune.IsPunctuation(rune) || Rune.IsWhiteSpace(rune))
+            {
+                continue;
+            }
+
+            builder.Append(rune.ToString());
+        }
+
+        return builder.ToString();
+    }
+}

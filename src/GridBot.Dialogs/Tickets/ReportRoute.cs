@@ -1,0 +1,103 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.Time;
+using GridBot.Store;
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>
+/// Any message that is not a command: a report becomes a ticket (or a question first), chit-chat is left alone,
+/// a lone photo joins the sender's ticket of the last half hour.
+/// </summary>
+public sealed class ReportRoute(
+    ITicketUnderstander understander,
+    TicketIntake intake,
+    GridBotDbContext db,
+    ShanghaiTime clock,
+    IOptions<TicketOptions> options) : IRouteHandler
+{
+    private static readonly TimeSpan PhotoWindow = TimeSpan.FromMinutes(30);
+
+    public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var identity = context.Identity;
+        var text = MessageText.Of(context.Activity);
+        var photos = MessageText.PhotoUrls(context.Activity);
+        if (text.Length == 0)
+        {
+            if (photos.Count > 0)
+            {
+                await AttachToRecentTicketAsync(context, photos, cancellationToken);
+            }
+
+            return true;
+        }
+
+        var understanding = understander.Understand(text, identity.Grid.Code);
+        var settings = options.Value;
+        if (!understanding.LooksLikeReport || understanding.Confidence < settings.IgnoreBelow)
+        {
+            if (!identity.IsGroup)
+            {
+                context.Reply(TicketTexts.PrivateHint);
+            }
+
+            return true;
+        }
+
+        var draft = new TicketDraft(text, understanding.Category, understanding.Urgency, understanding.Place, photos);
+        if (understanding.Urgency == TicketUrgency.Urgent)
+        {
+            // An emergency is never held up by a question.
+            await intake.OpenAsync(context, draft, cancellationToken);
+        }
+        else if (understanding.Confidence < settings.ConfirmBelow)
+        {
+            context.Dialogs.Push(new IntakeFrame(IntakeStep.AwaitingConfirmation, draft) { StartedUtc = clock.NowUtc });
+            context.Reply(TicketTexts.AskConfirm(text));
+        }
+        else if (draft.Place is null)
+        {
+            context.Dialogs.Push(new IntakeFrame(IntakeStep.AwaitingPlace, draft) { StartedUtc = clock.NowUtc });
+            context.Reply(TicketTexts.AskPlace);
+        }
+        else
+        {
+            await intake.OpenAsync(context, draft, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task AttachToRecentTicketAsync(TurnContext context, IReadOnlyList<string> photos, CancellationToken cancellationToken)
+    {
+        var identity = context.Identity;
+        var conversationId = context.Activity.Conversation?.Id ?? "";
+        var since = clock.NowUtc - PhotoWindow;
+        var ticket = await db.Tickets
+            .Where(t => t.Channel == identity.Channel && t.ConversationId == conversationId && t.CreatedUtc >= since
+                && t.Reporters.Any(r => r.UserId == identity.UserId))
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+        {
+            if (!identity.IsGroup)
+            {
+                context.Reply(TicketTexts.PrivateHint);
+            }
+
+            return;
+        }
+
+        var actor = new TicketActor(identity.UserId, identity.Name);
+        foreach (var url in photos)
+        {
+            ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = clock.NowUtc }, actor, clock.NowUtc);
+        }
+
+        context.Reply(TicketTexts.PhotoAdded(ticket.Number));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>Categories, urgency rules and deadlines as data: a deployment edits the file, not the code.</summary>
+public sealed record Taxonomy(
+    IReadOnlyList<TaxonomyCategory> Categories,
+    string FallbackCategory,
+    TaxonomyUrgency Urgency,
+    TaxonomyEscalation Escalation,
+    IReadOnlyList<string> ProblemWords,
+    IReadOnlyList<string> NotReportPhrases,
+    IReadOnlyList<string> QuestionMarkers)
+{
+    public TaxonomyCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>Reads and checks a taxonomy file; every problem names the file and the field.</summary>
+    public static Taxonomy Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Tickets:TaxonomyPath: file '{path}' does not exist.");
+        }
+
+        Taxonomy? taxonomy;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            taxonomy = JsonSerializer.Deserialize(stream, TaxonomyJson.Default.Taxonomy);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"Tickets:TaxonomyPath: '{path}' is not valid taxonomy JSON: {ex.Message}", ex);
+        }
+
+        var problems = Validate(taxonomy);
+        return problems.Count == 0
+            ? taxonomy!
+            : throw new InvalidOperationException($"Tickets:TaxonomyPath: '{path}': {string.Join("; ", problems)}");
+    }
+
+    private static List<string> Validate(Taxonomy? taxonomy)
+    {
+        var problems = new List<string>();
+        if (taxonomy?.Categories is not { Count: > 0 })
+        {
+            problems.Add("needs at least one category");
+            return problems;
+        }
+
+        foreach (var category in taxonomy.Categories)
+        {
+            if (string.IsNullOrWhiteSpace(category.Name) || category.Name.Length > 32)
+            {
+                problems.Add("every category needs a name of 1-32 characters");
+            }
+
+            if (category.DeadlineHours <= 0)
+            {
+                problems.Add($"category '{category.Name}' needs deadlineHours > 0");
+            }
+        }
+
+        if (taxonomy.Categories.Select(c => c.Name).Distinct().Count() != taxonomy.Categories.Count)
+        {
+            problems.Add("category names must be unique");
+        }
+
+        if (taxonomy.Find(taxonomy.FallbackCategory ?? "") is null)
+        {
+            problems.Add($"fallbackCategory '{taxonomy.FallbackCategory}' is not one of the categories");
+        }
+
+        if (taxonomy.Urgency is null || taxonomy.Urgency.DeadlineHours <= 0)
+        {
+            problems.Add("urgency.deadlineHours must be > 0");
+        }
+
+        if (taxonomy.Escalation is null || taxonomy.Escalation.CommunityDeadlineHours <= 0 || taxonomy.Escalation.StreetDeadlineHours <= 0)
+        {
+            problems.Add("escalation.communityDeadlineHours and streetDeadlineHours must be > 0");
+        }
+
+        return problems;
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Taxonomy))]
+internal sealed partial class TaxonomyJson : JsonSerializerContext;

@@ -1,0 +1,3 @@
+namespace GridBot.Dialogs.Tickets;
+
+public sealed record TaxonomyEscalation(double CommunityDeadlineHours, double StreetDeadlineHours);

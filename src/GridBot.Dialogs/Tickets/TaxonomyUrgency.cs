@@ -1,0 +1,3 @@
+namespace GridBot.Dialogs.Tickets;
+
+public sealed record TaxonomyUrgency(double DeadlineHours, IReadOnlyList<string> Keywords);

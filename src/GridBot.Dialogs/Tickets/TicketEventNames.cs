@@ -1,0 +1,22 @@
+using GridBot.Store.Tickets;
+
+namespace GridBot.Dialogs.Tickets;
+
+public static class TicketEventNames
+{
+    public static string Of(TicketAction action) => action switch
+    {
+        TicketAction.Create => "登记",
+        TicketAction.Accept => "受理",
+        TicketAction.Assign => "派单",
+        TicketAction.Start => "开始处理",
+        TicketAction.Resolve => "办结",
+        TicketAction.Rate => "评价",
+        TicketAction.Close => "关闭",
+        TicketAction.Reject => "退回",
+        TicketAction.Escalate => "升级",
+        TicketAction.Reopen => "重办",
+        TicketAction.AddReporter => "补充反映人",
+        _ => "补充照片",
+    };
+}

@@ -1,0 +1,29 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Proactive;
+using GridBot.Store.Tickets;
+
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>
+/// Tells a ticket's reporters something: inside the turn when the command was given in the reporters' own
+/// conversation, otherwise through the outbox into that conversation.
+/// </summary>
+public sealed class TicketNotifier(ProactiveMessenger messenger)
+{
+    /// <returns>True when the reporters were told inside this turn (same conversation).</returns>
+    public bool NotifyReporters(TurnContext context, Ticket ticket, Func<string, string> textFor)
+    {
+        var mentions = ticket.Reporters.Select(r => Entity.MentionOf(r.UserId, r.Name)).ToArray();
+        var names = string.Join(" ", ticket.Reporters.Select(r => "@" + r.Name));
+        var text = textFor(names);
+        var sameConversation = context.Activity.ChannelId == ticket.Channel && context.Activity.Conversation?.Id == ticket.ConversationId;
+        if (sameConversation)
+        {
+            context.Reply(text, mentions);
+            return true;
+        }
+
+        messenger.Enqueue(ticket.Channel, ticket.ConversationId, ticket.ServiceUrl, text);
+        return false;
+    }
+}

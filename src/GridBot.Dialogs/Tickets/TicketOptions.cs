@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GridBot.Dialogs.Tickets;
+
+public sealed class TicketOptions
+{
+    public const string SectionName = "Tickets";
+
+    [Required]
+    [RegularExpression("^[A-Z]{1,8}$", ErrorMessage = "Tickets:NumberPrefix must be 1-8 capital letters, e.g. GD.")]
+    public string NumberPrefix { get; set; } = "GD";
+
+    /// <summary>The taxonomy file; relative paths are taken from the application folder.</summary>
+    [Required(ErrorMessage = "Tickets:TaxonomyPath is required.")]
+    public string TaxonomyPath { get; set; } = "Tickets/taxonomy.default.json";
+
+    /// <summary>Below this confidence a group message is not turned into a ticket without asking.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Tickets:ConfirmBelow must be between 0 and 1.")]
+    public double ConfirmBelow { get; set; } = 0.55;
+
+    /// <summary>Below this a group message is chit-chat and gets no answer at all.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Tickets:IgnoreBelow must be between 0 and 1.")]
+    public double IgnoreBelow { get; set; } = 0.3;
+
+    public string ResolveTaxonomyPath() =>
+        Path.IsPathRooted(TaxonomyPath) ? TaxonomyPath : Path.Combine(AppContext.BaseDirectory, TaxonomyPath);
+}

@@ -1,0 +1,39 @@
+using GridBot.Store.Tickets;
+
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>Everything the ticket feature says, in one place, so the tone stays the same.</summary>
+internal static class TicketTexts
+{
+    public const string AskPlace = "收到您反映的问题！请问具体在哪个楼栋/位置？（例如：3号楼2单元、解放路12号门口）\n回复“取消”可不登记。";
+    public const string Cancelled = "好的，已取消，这条不登记工单。有需要随时找我。";
+    public const string PhotoKept = "照片已收到，会和工单一起登记。";
+    public const string PrivateHint = "您好，我是网格小助手。直接告诉我遇到的问题（例如“3号楼2单元楼道灯坏了”）就能登记工单；发送“帮助”可查看我能做的事。";
+
+    public static string AskConfirm(string text) =>
+        $"您是想反映“{Shorten(text, 30)}”这个问题吗？需要登记为工单吗？回复\"是\"确认，回复“取消”不登记。";
+
+    public static string Created(Ticket ticket, string reporterName, string deadline) =>
+        $"@{reporterName} 已为您登记工单 {ticket.Number}\n" +
+        $"· 类别：{ticket.Category}\n" +
+        $"· 位置：{ticket.Place ?? "未说明"}\n" +
+        $"· 网格：{ticket.Grid?.Name}\n" +
+        $"· 预计处理时限：{deadline}前\n" +
+        $"网格员会尽快处理，可随时发送“进度 {Tail(ticket.Number)}”查看进展。";
+
+    public static string CreatedUrgent(Ticket ticket, string reporterName, string deadline, IReadOnlyList<string> leaders) =>
+        $"⚠️ 紧急工单 {ticket.Number}\n@{reporterName} 已收到，" +
+        (leaders.Count > 0 ? $"已通知网格长 {string.Join(" ", leaders.Select(l => "@" + l))} 立即处理" : "已通知网格员立即处理") +
+        $"（时限：{deadline}前）。\n如有人员危险，请先拨打 119 / 110 / 120！\n" +
+        $"· 类别：{ticket.Category}\n· 位置：{ticket.Place ?? "未说明，请补充"}\n· 网格：{ticket.Grid?.Name}";
+
+    public static string PhotoAdded(string number) => $"照片已补充到工单 {number}。";
+
+    public static string Tail(string number) => number[(number.LastIndexOf('-') + 1)..];
+
+    public static string Shorten(string text, int max)
+    {
+        var oneLine = text.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= max ? oneLine : oneLine[..max] + "…";
+    }
+}

@@ -1,0 +1,82 @@
+using GridBot.Dialogs.Privacy;
+using GridBot.Dialogs.Tickets;
+using GridBot.Store;
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Host.Endpoints;
+
+/// <summary>Read API for staff: tickets by grid subtree, status, category and time; phone numbers always masked.</summary>
+public static class TicketApiEndpoints
+{
+    private const int MaxPage = 500;
+
+    public static IEndpointRouteBuilder MapTicketApiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/tickets").AddEndpointFilter<BearerTokenFilter>();
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{number}", GetAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(
+        GridBotDbContext db,
+        string? grid,
+        string? status,
+        string? category,
+        DateTime? since,
+        int? limit,
+        CancellationToken cancellationToken)
+    {
+        var query = db.Tickets.AsNoTracking();
+        if (!string.IsNullOrEmpty(grid))
+        {
+            var path = await db.Grids.Where(g => g.Code == grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+            if (path is null)
+            {
+                return Results.Problem(title: "Unknown grid", detail: $"No grid with code '{grid}'.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            query = query.Where(t => t.Grid!.Path.StartsWith(path));
+        }
+
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (TicketStatusNames.Parse(status) is not { } parsed)
+            {
+                return Results.Problem(title: "Unknown status", detail: $"'{status}' is not a ticket status.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            query = query.Where(t => t.Status == parsed);
+        }
+
+        if (!string.IsNullOrEmpty(category))
+        {
+            query = query.Where(t => t.Category == category);
+        }
+
+        if (since is { } from)
+        {
+            var fromUtc = from.Kind == DateTimeKind.Local ? from.ToUniversalTime() : DateTime.SpecifyKind(from, DateTimeKind.Utc);
+            query = query.Where(t => t.CreatedUtc >= fromUtc);
+        }
+
+        var take = Math.Clamp(limit ?? 100, 1, MaxPage);
+        var tickets = await query.OrderByDescending(t => t.Id).Take(take)
+            .Include(t => t.Grid).Include(t => t.Reporters)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return Results.Ok(tickets.Select(t => TicketDto.From(t, null)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string number, GridBotDbContext db, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking()
+            .Include(t => t.Grid).Include(t => t.Reporters).Include(t => t.Attachments).Include(t => t.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Number == number.ToUpperInvariant(), cancellationToken);
+        return ticket is null
+            ? Results.Problem(title: "Not found", detail: $"No ticket '{number}'.", statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(TicketDto.From(ticket, ticket.Events.OrderBy(e => e.Id).ToList()));
+    }
+}

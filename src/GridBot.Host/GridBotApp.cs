@@ -1,0 +1,21 @@
+using GridBot.Dialogs;
+using GridBot.Store;
+
+namespace GridBot.Host;
+
+/// <summary>The composition of the bot, shared by Program and by tests that start the real host on 127.0.0.1.</summary>
+public static class GridBotApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Settings, the taxonomy and the demo data ship beside the binary: the host finds them wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddGridBotStore();
+        builder.AddGridBotDialogs();
+        builder.AddGridBotHost();
+
+        var app = builder.Build();
+        app.MapGridBotEndpoints();
+        return app;
+    }
+}

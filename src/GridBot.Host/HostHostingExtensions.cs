@@ -1,0 +1,46 @@
+using GridBot.Host.Channels.BotFramework;
+using GridBot.Host.Channels.WebChat;
+using GridBot.Host.Configuration;
+using GridBot.Host.Demo;
+using GridBot.Host.Endpoints;
+using GridBot.Host.Import;
+using GridBot.Host.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Host;
+
+public static class HostHostingExtensions
+{
+    public static IHostApplicationBuilder AddGridBotHost(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+        services.AddScoped<GridDataImporter>();
+        services.AddHostedService<DemoDataSeeder>();
+
+        services.AddHttpClient(BotFrameworkSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IChannelSender, BotFrameworkSender>();
+        services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapGridBotEndpoints(this WebApplication app)
+    {
+        app.MapChatPageEndpoints();
+        app.MapBotFrameworkEndpoints();
+        app.MapWebChatEndpoints();
+        app.MapTicketApiEndpoints();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+namespace GridBot.Host.Import;
+
+/// <summary>Tallies rows into created / updated / unchanged while the writer walks them.</summary>
+internal sealed class ImportCounter
+{
+    public int Created { get; set; }
+
+    public int Updated { get; private set; }
+
+    public int Unchanged { get; private set; }
+
+    public void Existing(bool changed)
+    {
+        if (changed)
+        {
+            Updated++;
+        }
+        else
+        {
+            Unchanged++;
+        }
+    }
+
+    public ImportCounts ToCounts() => new(Created, Updated, Unchanged);
+}

@@ -1,0 +1,14 @@
+namespace GridBot.Host.Outbox;
+
+public abstract record SendOutcome
+{
+    public static readonly SendOutcome Sent = new Delivered();
+
+    public sealed record Delivered : SendOutcome;
+
+    /// <summary>Worth trying again later (network, 5xx, 429).</summary>
+    public sealed record Transient(string Reason) : SendOutcome;
+
+    /// <summary>Will never work (4xx, forbidden address); kept with its reason for staff to see.</summary>
+    public sealed record Permanent(string Reason) : SendOutcome;
+}

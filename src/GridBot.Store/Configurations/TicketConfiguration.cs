@@ -1,0 +1,30 @@
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GridBot.Store.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.Property(t => t.Number).HasMaxLength(32);
+        builder.Property(t => t.Category).HasMaxLength(32);
+        builder.Property(t => t.Place).HasMaxLength(128);
+        builder.Property(t => t.Description).HasMaxLength(2000);
+        builder.Property(t => t.Channel).HasMaxLength(32);
+        builder.Property(t => t.ConversationId).HasMaxLength(128);
+        builder.Property(t => t.ServiceUrl).HasMaxLength(512);
+        builder.Property(t => t.OwnerUserId).HasMaxLength(128);
+        builder.Property(t => t.OwnerName).HasMaxLength(64);
+        builder.Property(t => t.Resolution).HasMaxLength(500);
+        builder.HasIndex(t => t.Number).IsUnique();
+        builder.HasIndex(t => new { t.GridId, t.Status });
+        builder.HasIndex(t => new { t.Channel, t.ConversationId, t.CreatedUtc });
+        builder.HasOne(t => t.Grid).WithMany().HasForeignKey(t => t.GridId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Reporters).WithOne().HasForeignKey(r => r.TicketId);
+        builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId);
+        builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId);
+        builder.Navigation(t => t.Reporters).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,15 @@
+using GridBot.Store.Configuration;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace GridBot.Store.Coordination;
+
+/// <summary>Every Redis key GridBot uses is built here, under one configurable prefix.</summary>
+public sealed class RedisKeys(IOptions<StoreOptions> options)
+{
+    private readonly string _prefix = options.Value.RedisKeyPrefix;
+
+    public RedisKey TurnLock(string key) => $"{_prefix}lock:turn:{key}";
+
+    public RedisKey ProcessedActivity(string key) => $"{_prefix}done:{key}";
+}

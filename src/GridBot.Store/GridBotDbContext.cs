@@ -1,0 +1,31 @@
+using GridBot.Store.Conversations;
+using GridBot.Store.Grids;
+using GridBot.Store.Outbox;
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Store;
+
+public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options) : DbContext(options)
+{
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<Chat> Chats => Set<Chat>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketReporter> TicketReporters => Set<TicketReporter>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
+    public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
+    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads without the code, and reordering a member is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

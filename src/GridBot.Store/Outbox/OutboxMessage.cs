@@ -1,0 +1,24 @@
+namespace GridBot.Store.Outbox;
+
+/// <summary>
+/// A message the bot says outside the current turn, written in the same transaction as the change
+/// that caused it; the dispatcher sends it through the channel's sender and marks it.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string ConversationId { get; set; }
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>The activity this answers, when it is a reply delivered by callback.</summary>
+    public string? ReplyToId { get; set; }
+
+    public required string Text { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime NextAttemptUtc { get; set; }
+    public int Attempts { get; set; }
+    public OutboxStatus Status { get; set; }
+    public DateTime? SentUtc { get; set; }
+    public string? LastError { get; set; }
+}

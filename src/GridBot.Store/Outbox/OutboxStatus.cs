@@ -1,0 +1,8 @@
+namespace GridBot.Store.Outbox;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}

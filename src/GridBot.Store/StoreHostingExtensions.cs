@@ -1,0 +1,89 @@
+using GridBot.Store.Configuration;
+using GridBot.Store.Coordination;
+using GridBot.Store.Tickets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace GridBot.Store;
+
+public static class StoreHostingExtensions
+{
+    public static IHostApplicationBuilder AddGridBotStore(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<StoreOptions>()
+            .Configure(o =>
+            {
+                o.ConnectionString = configuration.GetConnectionString("GridBot") ?? "";
+                o.RedisConfiguration = configuration["Redis:Configuration"];
+                o.RedisKeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : o.RedisKeyPrefix;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddDbContextPool<GridBotDbContext>((services, options) =>
+        {
+            var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            EnsureFolderOf(store.ConnectionString);
+            options.UseSqlite(store.ConnectionString)
+                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
+        });
+        builder.Services.AddScoped<TicketNumberAllocator>();
+        // First hosted service: everything after it may assume the schema exists.
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        AddCoordination(builder.Services, configuration["Redis:Configuration"]);
+        return builder;
+    }
+
+    private static void AddCoordination(IServiceCollection services, string? redisConfiguration)
+    {
+        if (string.IsNullOrWhiteSpace(redisConfiguration))
+        {
+            services.AddSingleton<ITurnLock, InProcessTurnLock>();
+            services.AddSingleton<IProcessedActivityCache, InProcessActivityCache>();
+            return;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            ConfigurationOptions redisOptions;
+            try
+            {
+                redisOptions = ConfigurationOptions.Parse(redisConfiguration);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new OptionsValidationException("Redis:Configuration", typeof(StoreOptions), [$"Redis:Configuration is invalid: {ex.Message}"]);
+            }
+
+            // StackExchange.Redis' async API takes no token: these timeouts are what bounds every call.
+            redisOptions.ConnectTimeout = Math.Min(redisOptions.ConnectTimeout, 5000);
+            redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 2000);
+            return ConnectionMultiplexer.Connect(redisOptions);
+        });
+        services.AddSingleton<RedisKeys>();
+        services.AddSingleton<ITurnLock, RedisTurnLock>();
+        services.AddSingleton<IProcessedActivityCache, RedisActivityCache>();
+    }
+
+    private static void EnsureFolderOf(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+namespace GridBot.Store.Tickets;
+
+/// <summary>
+/// A work order (工单). Every change goes through a method that checks <see cref="TicketLifecycle"/>
+/// and appends to <see cref="Events"/>, so the history cannot drift from the state.
+/// </summary>
+public sealed class Ticket
+{
+    public int Id { get; set; }
+    public required string Number { get; set; }
+    public required string Category { get; set; }
+    public TicketUrgency Urgency { get; set; }
+    public string? Place { get; set; }
+    public required string Description { get; set; }
+    public int GridId { get; set; }
+    public Grids.Grid? Grid { get; set; }
+    public required string Channel { get; set; }
+    public required string ConversationId { get; set; }
+    public string? ServiceUrl { get; set; }
+    public TicketStatus Status { get; private set; } = TicketStatus.New;
+    public TicketTier Tier { get; private set; } = TicketTier.Grid;
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public DateTime DeadlineUtc { get; set; }
+    public DateTime? ResolvedUtc { get; private set; }
+    public string? OwnerUserId { get; private set; }
+    public string? OwnerName { get; private set; }
+    public string? Resolution { get; private set; }
+    public TicketRating? Rating { get; private set; }
+    public List<TicketReporter> Reporters { get; } = [];
+    public List<TicketAttachment> Attachments { get; } = [];
+    public List<TicketEvent> Events { get; } = [];
+
+    public bool Allows(TicketAction action) => TicketLifecycle.Allows(Status, action) &&
+        (action != TicketAction.Escalate || Tier < TicketTier.Street);
+
+    public void Open(TicketActor actor, TicketTier tier, DateTime nowUtc)
+    {
+        Tier = tier;
+        CreatedUtc = UpdatedUtc = nowUtc;
+        Record(actor, TicketAction.Create, null, nowUtc, null);
+    }
+
+    public void Accept(TicketActor actor, DateTime nowUtc) => Move(actor, TicketAction.Accept, TicketStatus.Accepted, nowUtc, null);
+
+    public void Assign(TicketActor actor, string ownerUserId, string ownerName, DateTime nowUtc)
+    {
+        Guard(TicketAction.Assign);
+        OwnerUserId = ownerUserId;
+        OwnerName = ownerName;
+        Move(actor, TicketAction.Assign, TicketStatus.Assigned, nowUtc, ownerName);
+    }
+
+    public void Start(TicketActor actor, DateTime nowUtc) => Move(actor, TicketAction.Start, TicketStatus.InProgress, nowUtc, null);
+
+    public void Resolve(TicketActor actor, string? resolution, DateTime nowUtc)
+    {
+        Guard(TicketAction.Resolve);
+        Resolution = resolution;
+        ResolvedUtc = nowUtc;
+        Move(actor, TicketAction.Resolve, TicketStatus.Resolved, nowUtc, resolution);
+    }
+
+    public void Rate(TicketActor actor, TicketRating rating, DateTime nowUtc)
+    {
+        Guard(TicketAction.Rate);
+        Rating = rating;
+        Move(actor, TicketAction.Rate, TicketStatus.Rated, nowUtc, rating.ToString());
+    }
+
+    /// <summary>Not satisfied (不满意): back to work with the same owner and a fresh deadline (重办).</summary>
+    public void Reopen(TicketActor actor, string? reason, DateTime newDeadlineUtc, DateTime nowUtc)
+    {
+        Guard(TicketAction.Reopen);
+        Rating = TicketRating.Unsatisfied;
+        ResolvedUtc = null;
+        DeadlineUtc = newDeadlineUtc;
+        Move(actor, TicketAction.Reopen, TicketStatus.Reopened, nowUtc, reason);
+    }
+
+    public void Reject(TicketActor actor, string reason, DateTime nowUtc) => Move(actor, TicketAction.Reject, TicketStatus.Rejected, nowUtc, reason);
+
+    public void Escalate(TicketActor actor, string reason, DateTime newDeadlineUtc, DateTime nowUtc)
+    {
+        Guard(TicketAction.Escalate);
+        Tier++;
+        DeadlineUtc = newDeadlineUtc;
+        OwnerUserId = null;
+        OwnerName = null;
+        Transition(actor, TicketAction.Escalate, TicketStatus.Escalated, nowUtc, $"{Tier}: {reason}");
+    }
+
+    public void AddReporter(TicketReporter reporter, TicketActor actor, DateTime nowUtc)
+    {
+        if (Reporters.Any(r => r.Channel == reporter.Channel && r.UserId == reporter.UserId))
+        {
+            return;
+        }
+
+        Reporters.Add(reporter);
+        if (Events.Count > 0)
+        {
+            Record(actor, TicketAction.AddReporter, Status, nowUtc, reporter.Name);
+        }
+    }
+
+    public void AddAttachment(TicketAttachment attachment, TicketActor actor, DateTime nowUtc)
+    {
+        Attachments.Add(attachment);
+        Record(actor, TicketAction.AddAttachment, Status, nowUtc, attachment.Url);
+    }
+
+    public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && nowUtc > DeadlineUtc;
+
+    private void Move(TicketActor actor, TicketAction action, TicketStatus to, DateTime nowUtc, string? note)
+    {
+        Guard(action);
+        Transition(actor, action, to, nowUtc, note);
+    }
+
+    private void Transition(TicketActor actor, TicketAction action, TicketStatus to, DateTime nowUtc, string? note)
+    {
+        var from = Status;
+        Status = to;
+        Record(actor, action, from, nowUtc, note, to);
+    }
+
+    private void Guard(TicketAction action)
+    {
+        if (!Allows(action))
+        {
+            throw new InvalidOperationException($"Ticket {Number}: {action} is not allowed from {Status} at tier {Tier}.");
+        }
+    }
+
+    private void Record(TicketActor actor, TicketAction action, TicketStatus? from, DateTime nowUtc, string? note, TicketStatus? to = null)
+    {
+        UpdatedUtc = nowUtc;
+        Events.Add(new TicketEvent
+        {
+            AtUtc = nowUtc,
+            Action = action,
+            FromStatus = from,
+            ToStatus = to ?? Status,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            Note = note is { Length: > 500 } ? note[..500] : note,
+        });
+    }
+}

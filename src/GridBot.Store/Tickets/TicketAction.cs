@@ -1,0 +1,17 @@
+namespace GridBot.Store.Tickets;
+
+public enum TicketAction
+{
+    Create,
+    Accept,
+    Assign,
+    Start,
+    Resolve,
+    Rate,
+    Close,
+    Reject,
+    Escalate,
+    Reopen,
+    AddReporter,
+    AddAttachment,
+}

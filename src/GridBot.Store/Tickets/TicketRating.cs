@@ -1,0 +1,8 @@
+namespace GridBot.Store.Tickets;
+
+public enum TicketRating
+{
+    Satisfied,
+    BasicallySatisfied,
+    Unsatisfied,
+}

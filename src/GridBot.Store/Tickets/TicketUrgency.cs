@@ -1,0 +1,7 @@
+namespace GridBot.Store.Tickets;
+
+public enum TicketUrgency
+{
+    Normal,
+    Urgent,
+}

@@ -1,0 +1,41 @@
+using GridBot.Dialogs.Tickets;
+using GridBot.Store.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Dialogs.Tests.Tickets;
+
+public sealed class KeywordTicketUnderstanderTests
+{
+    private static readonly KeywordTicketUnderstander Understander = new(new TaxonomyProvider(Options.Create(new TicketOptions())));
+
+    [Theory]
+    [InlineData("谢谢")]
+    [InlineData("好的！")]
+    [InlineData("收到")]
+    [InlineData("👍👍")]
+    [InlineData("OK")]
+    [InlineData("。。。")]
+    public void CourtesiesAndEmojiAreNotReports(string text) =>
+        Assert.False(Understander.Understand(text, "G").LooksLikeReport);
+
+    [Theory]
+    [InlineData("3号楼2单元楼道灯坏了好几天了", "民生服务")]
+    [InlineData("小区东门垃圾好几天没人清运，臭得很", "环境卫生")]
+    [InlineData("楼道里有人给电动车飞线充电，太危险了", "安全隐患")]
+    [InlineData("楼上邻居天天半夜噪音扰民，沟通了也没用", "矛盾纠纷")]
+    public void CategoryComesFromTheTaxonomyKeywords(string text, string category)
+    {
+        var understanding = Understander.Understand(text, "G");
+
+        Assert.True(understanding.LooksLikeReport);
+        Assert.Equal(category, understanding.Category);
+        Assert.True(understanding.Confidence >= 0.55);
+    }
+
+    [Theory]
+    [InlineData("5号楼有煤气味，好像漏气了")]
+    [InlineData("电梯里有人被困了")]
+    [InlineData("楼下着火了！")]
+    public void EmergenciesAreUrgent(string text) =>
+        Assert.Equal(TicketUrgency.Urgent, Understander.Understand(text, "G").Urgency);
+}
