@@ -17,6 +17,8 @@ public static class TicketEventNames
         TicketAction.Escalate => "升级",
         TicketAction.Reopen => "重办",
         TicketAction.AddReporter => "补充反映人",
+        TicketAction.Remind => "到期提醒",
+        TicketAction.Chase => "超期督办",
         _ => "补充照片",
     };
 }

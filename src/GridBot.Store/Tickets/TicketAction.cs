@@ -14,4 +14,10 @@ public enum TicketAction
     Reopen,
     AddReporter,
     AddAttachment,
+
+    /// <summary>The bot reminded the owner before the deadline.</summary>
+    Remind,
+
+    /// <summary>督办: the bot chased the owner after the deadline.</summary>
+    Chase,
 }
