@@ -14,6 +14,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<SchedulePlanner>();
         services.AddScoped<ScheduleNoticeLedger>();
         services.AddScoped<DailyHuddleService>();
+        services.AddScoped<DeadlineChaser>();
         return services;
     }
 }

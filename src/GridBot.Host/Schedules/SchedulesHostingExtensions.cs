@@ -17,6 +17,7 @@ public static class SchedulesHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddReminders(configuration);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["WorkingCalendar:TimeZone"] is { Length: > 0 } id ? id : "Asia/Shanghai");
+        var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
         var connection = QuartzConnection.Resolve(configuration);
 
         builder.Services.AddQuartz(q =>
@@ -34,6 +35,11 @@ public static class SchedulesHostingExtensions
                 .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
+            q.AddJob<ChaseDeadlinesJob>(j => j.WithIdentity(ChaseDeadlinesJob.Key).StoreDurably());
+            // Missed runs are not caught up one by one: the next run sees every clock as of its own moment.
+            q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(chaseInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
             q.AddJob<CheckCalendarCoverageJob>(j => j.WithIdentity(CheckCalendarCoverageJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")
