@@ -43,6 +43,7 @@ public static class HostHostingExtensions
         app.MapWebChatEndpoints();
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Digests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<ScheduleNoticeLedger>();
         services.AddScoped<DailyHuddleService>();
         services.AddScoped<DeadlineChaser>();
+        services.AddScoped<DigestBuilder>();
+        services.AddScoped<DigestSender>();
         return services;
     }
 }

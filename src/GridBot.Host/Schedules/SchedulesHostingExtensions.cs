@@ -36,6 +36,13 @@ public static class SchedulesHostingExtensions
             q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
 
+            q.AddJob<SendDigestsJob>(j => j.WithIdentity(SendDigestsJob.Key).StoreDurably());
+            // Half a minute after the huddle tick, so the two never queue on SQLite's write lock together.
+            q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-every-minute", "schedules")
+                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-on-start", "schedules").StartNow()
+                .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
             q.AddJob<ChaseDeadlinesJob>(j => j.WithIdentity(ChaseDeadlinesJob.Key).StoreDurably());
             // Missed runs are not caught up one by one: the next run sees every clock as of its own moment.
             q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
