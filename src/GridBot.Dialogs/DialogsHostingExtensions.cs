@@ -91,5 +91,6 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, RejectCommand>();
         services.AddScoped<ICommand, EscalateCommand>();
         services.AddScoped<ICommand, StatsCommand>();
+        services.AddScoped<ICommand, RemindCommand>();
     }
 }
