@@ -92,5 +92,6 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, EscalateCommand>();
         services.AddScoped<ICommand, StatsCommand>();
         services.AddScoped<ICommand, RemindCommand>();
+        services.AddScoped<ICommand, DispatchOrderCommand>();
     }
 }

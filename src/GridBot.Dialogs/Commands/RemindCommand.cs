@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Commands;
 
 /// <summary>
-/// 提醒 [列表] · 提醒 日碰头 17:30 · 提醒 周报 周一 08:00 · 提醒 暂停|恢复 日碰头: the schedules of the chat's grid.
+/// 提醒 [列表] · 提醒 日碰头 17:30 · 提醒 周联席 周一 09:00 · 提醒 暂停|恢复 日碰头: the schedules of the chat's grid.
 /// Anyone on staff may look; grid leaders change their grid's, community and street staff anything in their area.
 /// </summary>
 public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, TimeProvider time, IOptions<ScheduleOptions> options) : ICommand
@@ -18,7 +18,7 @@ public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, 
     private static readonly string[] DayWords = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     public CommandDefinition Definition { get; } = new("提醒", ["提醒", "remind"], CommandAudience.Staff,
-        "提醒 [列表] | 提醒 日碰头 17:30 | 提醒 周报 周一 08:00 | 提醒 暂停 日碰头 | 提醒 恢复 日碰头", "查看、设置本群的例会和简报提醒");
+        "提醒 [列表] | 提醒 日碰头 17:30 | 提醒 周联席 周一 09:00 | 提醒 暂停 日碰头 | 提醒 恢复 日碰头", "查看、设置本群的例会和简报提醒");
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, 
         var kindWord = pause is null ? words[0] : words.ElementAtOrDefault(1) ?? "";
         if (ScheduleNames.Parse(kindWord) is not { } kind)
         {
-            context.Reply($"没有“{kindWord}”这个提醒。网格群可设置：日碰头、早派工；社区、街道群可设置：日报、周报。\n{CommandTexts.Usage(Definition.Usage)}");
+            context.Reply($"没有“{kindWord}”这个提醒。网格群可设置：日碰头、早派工；社区群可设置：日报、周报、周联席；街道群可设置：日报、周报。\n{CommandTexts.Usage(Definition.Usage)}");
             return;
         }
 
@@ -57,11 +57,11 @@ public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, 
         if (pause is null)
         {
             var rest = words.Skip(1).ToList();
-            day = kind == ScheduleKind.WeeklyDigest && rest.Count == 2 ? Array.IndexOf(DayWords, rest[0].Replace("星期", "周", StringComparison.Ordinal)) : -1;
+            day = ScheduleNames.IsWeekly(kind) && rest.Count == 2 ? Array.IndexOf(DayWords, rest[0].Replace("星期", "周", StringComparison.Ordinal)) : -1;
             if (rest.Count != (day >= 0 ? 2 : 1) || !TimeOnly.TryParseExact(rest[^1], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
-                context.Reply(kind == ScheduleKind.WeeklyDigest
-                    ? "请这样写：提醒 周报 周一 08:00（星期几可省略）。"
+                context.Reply(ScheduleNames.IsWeekly(kind)
+                    ? $"请这样写：提醒 {ScheduleNames.Of(kind)} 周一 09:00（星期几可省略）。"
                     : $"请这样写：提醒 {ScheduleNames.Of(kind)} 17:30（北京时间，24小时制）。");
                 return;
             }
@@ -100,14 +100,19 @@ public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, 
     private string Describe(ScheduleKind kind, ScheduleOverride? own)
     {
         var at = (own?.Time ?? options.Value.DefaultTime(kind)).ToString("HH:mm", CultureInfo.InvariantCulture);
-        return kind == ScheduleKind.WeeklyDigest
-            ? $"每{DayWords[(int)(own?.Day ?? options.Value.WeeklyDigestDay)]} {at}（逢节假日顺延到下一个工作日）"
-            : $"每个工作日 {at}（法定节假日不发，调休上班日照发）";
+        var weekday = DayWords[(int)(own?.Day ?? options.Value.DefaultDay(kind))];
+        return kind switch
+        {
+            ScheduleKind.WeeklyMeeting => $"每{weekday} {at} 召开（逢节假日顺延到下一个工作日），议程在前一个工作日 " +
+                options.Value.WeeklyMeetingReminderTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " 发出",
+            ScheduleKind.WeeklyDigest => $"每{weekday} {at}（逢节假日顺延到下一个工作日）",
+            _ => $"每个工作日 {at}（法定节假日不发，调休上班日照发）",
+        };
     }
 
     private async Task<string> ListAsync(Grid grid, CancellationToken cancellationToken)
     {
-        var kinds = Enum.GetValues<ScheduleKind>().Where(k => k <= ScheduleKind.WeeklyDigest && SchedulePlanner.Serves(k, grid.Level)).ToList();
+        var kinds = ScheduleNames.Timed.Where(k => SchedulePlanner.Serves(k, grid.Level)).ToList();
         if (kinds.Count == 0)
         {
             return $"{grid.Name}没有定时提醒：日碰头发往网格群，日报、周报发往社区和街道工作群。";

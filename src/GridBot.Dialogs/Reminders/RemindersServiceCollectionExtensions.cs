@@ -16,6 +16,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddScoped<ScheduleNoticeLedger>();
         services.AddScoped<DailyHuddleService>();
         services.AddScoped<DeadlineChaser>();
+        services.AddScoped<WeeklyMeetingService>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<DigestSender>();
         return services;

@@ -25,6 +25,14 @@ public sealed class ScheduleOptions
     /// <summary>The weekly digest's day; on a holiday it moves to the next working day.</summary>
     public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
 
+    /// <summary>周联席会议 of every community; on a holiday it moves to the next working day.</summary>
+    public DayOfWeek WeeklyMeetingDay { get; set; } = DayOfWeek.Monday;
+
+    public TimeOnly WeeklyMeetingTime { get; set; } = new(9, 0);
+
+    /// <summary>When the meeting's agenda goes out, on the working day before the meeting.</summary>
+    public TimeOnly WeeklyMeetingReminderTime { get; set; } = new(16, 0);
+
     /// <summary>How often the deadline chaser looks at open tickets.</summary>
     public TimeSpan ChaseInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -40,11 +48,14 @@ public sealed class ScheduleOptions
     /// <summary>The smallest message limit among the channels (WeCom markdown: 4096 bytes of UTF-8).</summary>
     public int MaxMessageBytes { get; set; } = 4096;
 
+    public DayOfWeek DefaultDay(ScheduleKind kind) => kind == ScheduleKind.WeeklyMeeting ? WeeklyMeetingDay : WeeklyDigestDay;
+
     public TimeOnly DefaultTime(ScheduleKind kind) => kind switch
     {
         ScheduleKind.DailyHuddle => HuddleTime,
         ScheduleKind.MorningDispatch => MorningDispatchTime,
         ScheduleKind.DailyDigest or ScheduleKind.WeeklyDigest => DigestTime,
+        ScheduleKind.WeeklyMeeting => WeeklyMeetingTime,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a timed schedule."),
     };
 }

@@ -13,9 +13,6 @@ namespace GridBot.Dialogs.Reminders;
 /// </summary>
 public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar calendar, IOptions<ScheduleOptions> options)
 {
-    private static readonly ScheduleKind[] TimedKinds =
-        [ScheduleKind.DailyHuddle, ScheduleKind.MorningDispatch, ScheduleKind.DailyDigest, ScheduleKind.WeeklyDigest];
-
     /// <summary>Every fire with <paramref name="fromUtc"/> &lt; time &lt;= <paramref name="toUtc"/>, in time order.</summary>
     public async Task<IReadOnlyList<ScheduleSlot>> SlotsAsync(
         IReadOnlyCollection<ScheduleKind> kinds, DateTime fromUtc, DateTime toUtc, string? gridCode, CancellationToken cancellationToken)
@@ -27,8 +24,8 @@ public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar ca
         var byGrid = overrides.ToDictionary(o => (o.GridId, o.Kind));
 
         // Cheap exit for the minute tick: when no default and no override time falls in the window, no grid is due.
-        var times = kinds.Where(k => TimedKinds.Contains(k)).Select(k => options.Value.DefaultTime(k))
-            .Concat(overrides.Where(o => o.Time is not null).Select(o => o.Time!.Value)).Distinct().ToList();
+        var times = kinds.Where(k => ScheduleNames.Timed.Contains(k)).Select(k => FireTime(k, null))
+            .Concat(overrides.Select(o => FireTime(o.Kind, o.Time))).Distinct().ToList();
         var days = LocalDays(fromUtc, toUtc);
         if (!days.Any(day => times.Any(time => InWindow(day, time, fromUtc, toUtc))))
         {
@@ -39,7 +36,7 @@ public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar ca
         var slots = new List<ScheduleSlot>();
         foreach (var day in days)
         {
-            foreach (var kind in kinds.Where(k => TimedKinds.Contains(k)))
+            foreach (var kind in kinds.Where(k => ScheduleNames.Timed.Contains(k)))
             {
                 foreach (var target in targets.Where(t => Serves(kind, t.Level)))
                 {
@@ -50,7 +47,7 @@ public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar ca
                         continue;
                     }
 
-                    var local = day.ToDateTime(own?.Time ?? options.Value.DefaultTime(kind));
+                    var local = day.ToDateTime(FireTime(kind, own?.Time));
                     var utc = TimeZoneInfo.ConvertTimeToUtc(local, calendar.TimeZone);
                     if (utc > fromUtc && utc <= toUtc)
                     {
@@ -75,9 +72,12 @@ public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar ca
         return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.FromDateTime(beforeLocal)), calendar.TimeZone);
     }
 
-    public static bool Serves(ScheduleKind kind, GridLevel level) => ScheduleNames.IsGridSchedule(kind)
-        ? level is GridLevel.Grid or GridLevel.MicroGrid or GridLevel.Dedicated
-        : level is GridLevel.Community or GridLevel.Street;
+    public static bool Serves(ScheduleKind kind, GridLevel level) => kind switch
+    {
+        ScheduleKind.DailyHuddle or ScheduleKind.MorningDispatch => level is GridLevel.Grid or GridLevel.MicroGrid or GridLevel.Dedicated,
+        ScheduleKind.WeeklyMeeting => level == GridLevel.Community,
+        _ => level is GridLevel.Community or GridLevel.Street,
+    };
 
     private bool FiresOn(ScheduleKind kind, DateOnly day, DayOfWeek? ownDay)
     {
@@ -86,16 +86,54 @@ public sealed class SchedulePlanner(GridBotDbContext db, ChinaWorkingCalendar ca
             return false;
         }
 
-        if (kind != ScheduleKind.WeeklyDigest)
+        return kind switch
         {
-            return true;
+            ScheduleKind.WeeklyDigest => WeeklyDay(day, ownDay ?? options.Value.WeeklyDigestDay) == day,
+            ScheduleKind.WeeklyMeeting => MeetingAfter(day, ownDay) is not null,
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// The meeting whose agenda goes out on <paramref name="reminderDay"/>: the agenda is sent on the working day
+    /// before the meeting (Friday for a Monday meeting: nobody reads a work group on Sunday), or null.
+    /// </summary>
+    public DateOnly? MeetingAfter(DateOnly reminderDay, DayOfWeek? ownDay)
+    {
+        var wanted = ownDay ?? options.Value.WeeklyMeetingDay;
+        foreach (var week in (int[])[0, 7, 14])
+        {
+            var meeting = WeeklyDay(reminderDay.AddDays(week), wanted);
+            if (meeting > reminderDay && PreviousWorkingDay(meeting) == reminderDay)
+            {
+                return meeting;
+            }
         }
 
-        // The weekly day of this ISO week, moved to the next working day when it is a holiday (Monday 1 October).
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        var wanted = ownDay ?? options.Value.WeeklyDigestDay;
-        return calendar.NextWorkingDay(monday.AddDays(((int)wanted + 6) % 7)) == day;
+        return null;
     }
+
+    /// <summary>The wanted weekday of the ISO week holding <paramref name="day"/>, moved to the next working day when it is a holiday (Monday 5 October).</summary>
+    private DateOnly WeeklyDay(DateOnly day, DayOfWeek wanted)
+    {
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return calendar.NextWorkingDay(monday.AddDays(((int)wanted + 6) % 7));
+    }
+
+    private DateOnly PreviousWorkingDay(DateOnly day)
+    {
+        var previous = day.AddDays(-1);
+        while (!calendar.IsWorkingDay(previous))
+        {
+            previous = previous.AddDays(-1);
+        }
+
+        return previous;
+    }
+
+    /// <summary>A meeting's own time is when it is held; its agenda always goes out at the reminder time.</summary>
+    private TimeOnly FireTime(ScheduleKind kind, TimeOnly? own) =>
+        kind == ScheduleKind.WeeklyMeeting ? options.Value.WeeklyMeetingReminderTime : own ?? options.Value.DefaultTime(kind);
 
     private async Task<List<ScheduleTarget>> TargetsAsync(string? gridCode, CancellationToken cancellationToken)
     {

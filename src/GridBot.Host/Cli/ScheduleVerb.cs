@@ -1,7 +1,6 @@
 using System.Globalization;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Reminders;
-using GridBot.Store.Schedules;
 
 namespace GridBot.Host.Cli;
 
@@ -11,9 +10,6 @@ namespace GridBot.Host.Cli;
 /// </summary>
 internal static class ScheduleVerb
 {
-    private static readonly ScheduleKind[] Kinds =
-        [ScheduleKind.DailyHuddle, ScheduleKind.MorningDispatch, ScheduleKind.DailyDigest, ScheduleKind.WeeklyDigest];
-
     public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
     {
         var parsed = CliArguments.Parse(args.Skip(1), "from", "count", "grid");
@@ -44,7 +40,7 @@ internal static class ScheduleVerb
 
         var planner = scope.ServiceProvider.GetRequiredService<SchedulePlanner>();
         // Weekly fires need up to a week each, and a long holiday adds another: look far enough for N of each.
-        var slots = await planner.SlotsAsync(Kinds, fromUtc, fromUtc.AddDays(7 * count + 14), parsed["grid"], cancellationToken);
+        var slots = await planner.SlotsAsync(ScheduleNames.Timed, fromUtc, fromUtc.AddDays(7 * count + 14), parsed["grid"], cancellationToken);
         await host.StopAsync(cancellationToken);
         var lines = slots.GroupBy(s => (s.Kind, s.Target.Code)).SelectMany(g => g.Take(count))
             .OrderBy(s => s.FireUtc).ThenBy(s => s.Kind).ThenBy(s => s.Target.Code, StringComparer.Ordinal).ToList();

@@ -43,6 +43,12 @@ public static class SchedulesHostingExtensions
             q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
 
+            q.AddJob<SendWeeklyMeetingAgendasJob>(j => j.WithIdentity(SendWeeklyMeetingAgendasJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-every-minute", "schedules")
+                .WithCronSchedule("45 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-on-start", "schedules").StartNow()
+                .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
             q.AddJob<ChaseDeadlinesJob>(j => j.WithIdentity(ChaseDeadlinesJob.Key).StoreDurably());
             // Missed runs are not caught up one by one: the next run sees every clock as of its own moment.
             q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()

@@ -238,6 +238,43 @@ namespace GridBot.Store.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityGridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("CommunityGridId", "IssuedUtc");
+
+                    b.ToTable("DispatchOrders");
+                });
+
             modelBuilder.Entity("GridBot.Store.Schedules.ScheduleNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -573,6 +610,17 @@ namespace GridBot.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
+                {
+                    b.HasOne("GridBot.Store.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.ScheduleOverride", b =>

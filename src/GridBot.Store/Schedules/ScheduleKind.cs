@@ -23,4 +23,7 @@ public enum ScheduleKind
 
     /// <summary>Escalated by the bot after the grace past the deadline.</summary>
     DeadlineEscalation,
+
+    /// <summary>周联席会议: the agenda goes to the community chat on the working day before the meeting.</summary>
+    WeeklyMeeting,
 }

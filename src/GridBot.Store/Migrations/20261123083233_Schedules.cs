@@ -12,6 +12,30 @@ namespace GridBot.Store.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DispatchOrders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityGridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DispatchOrders_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduleNotices",
                 columns: table => new
                 {
@@ -54,6 +78,16 @@ namespace GridBot.Store.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchOrders_CommunityGridId_IssuedUtc",
+                table: "DispatchOrders",
+                columns: new[] { "CommunityGridId", "IssuedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchOrders_TicketId",
+                table: "DispatchOrders",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduleNotices_Kind_Scope_Slot",
                 table: "ScheduleNotices",
                 columns: new[] { "Kind", "Scope", "Slot" },
@@ -69,6 +103,9 @@ namespace GridBot.Store.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DispatchOrders");
+
             migrationBuilder.DropTable(
                 name: "ScheduleNotices");
 

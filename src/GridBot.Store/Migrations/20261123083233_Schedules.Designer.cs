@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123080726_Schedules")]
+    [Migration("20261123083233_Schedules")]
     partial class Schedules
     {
         /// <inheritdoc />
@@ -239,6 +239,43 @@ namespace GridBot.Store.Migrations
                     b.HasIndex("Channel", "ConversationId", "Id");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityGridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("CommunityGridId", "IssuedUtc");
+
+                    b.ToTable("DispatchOrders");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.ScheduleNotice", b =>
@@ -576,6 +613,17 @@ namespace GridBot.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
+                {
+                    b.HasOne("GridBot.Store.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.ScheduleOverride", b =>
