@@ -90,7 +90,7 @@ public sealed partial class DailyHuddleService(
     /// One query for every due grid: open tickets plus those created since the earliest "last huddle", matched to
     /// the due grids by path prefix (a grid's agenda covers its micro-grids).
     /// </summary>
-    internal async Task<List<(ScheduleSlot Slot, string Text)>> AgendasAsync(List<ScheduleSlot> due, CancellationToken cancellationToken)
+    public async Task<List<(ScheduleSlot Slot, string Text)>> AgendasAsync(List<ScheduleSlot> due, CancellationToken cancellationToken)
     {
         var since = due.ToDictionary(s => s, s => planner.PreviousWorkingDayAt(s.LocalTime));
         var earliest = since.Values.Min();
