@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Digests;
 
 /// <summary>
-/// Posts due daily and weekly digests into community and street staff chats as of a moment, with the same
+/// Posts due daily and weekly digests into community and street staff chats (and to the staff listed in
+/// Schedules:DigestRecipients) as of a moment, with the same
 /// once-only notice keys and missed-fire grace as the huddles.
 /// </summary>
 public sealed partial class DigestSender(
@@ -59,6 +60,11 @@ public sealed partial class DigestSender(
             foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
             {
                 messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
+            }
+
+            foreach (var person in options.Value.DigestRecipients.Where(r => r.Scope == slot.Target.Code))
+            {
+                messenger.Enqueue(person.Channel, person.ConversationId, null, text);
             }
 
             sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;

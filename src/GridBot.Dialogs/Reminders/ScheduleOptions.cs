@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Digests;
 using GridBot.Store.Schedules;
 
 namespace GridBot.Dialogs.Reminders;
@@ -24,6 +25,9 @@ public sealed class ScheduleOptions
 
     /// <summary>The weekly digest's day; on a holiday it moves to the next working day.</summary>
     public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>Staff who also get a community's or street's digests in a private conversation.</summary>
+    public List<DigestRecipient> DigestRecipients { get; set; } = [];
 
     /// <summary>周联席会议 of every community; on a holiday it moves to the next working day.</summary>
     public DayOfWeek WeeklyMeetingDay { get; set; } = DayOfWeek.Monday;

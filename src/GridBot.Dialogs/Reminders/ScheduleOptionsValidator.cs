@@ -33,6 +33,15 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
             failures.Add($"Schedules:MaxMessageBytes ({options.MaxMessageBytes}) must be at least 512.");
         }
 
+        for (var i = 0; i < options.DigestRecipients.Count; i++)
+        {
+            var r = options.DigestRecipients[i];
+            if (string.IsNullOrWhiteSpace(r.Scope) || string.IsNullOrWhiteSpace(r.Channel) || string.IsNullOrWhiteSpace(r.ConversationId))
+            {
+                failures.Add($"Schedules:DigestRecipients:{i} needs Scope, Channel and ConversationId.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,7 +17,9 @@ public sealed class DigestTests
     {
         var ct = TestTimeout.Token;
         var clock = new FakeTimeProvider(Beijing.At("2026-11-23 09:00"));
-        await using var host = await GridBotTestHost.StartAsync(clock, null, ct);
+        await using var host = await GridBotTestHost.StartAsync(clock, null, ct,
+            "--Schedules:DigestRecipients:0:Scope=DEMO-S01-C01", "--Schedules:DigestRecipients:0:Channel=webchat",
+            "--Schedules:DigestRecipients:0:ConversationId=private-staff-c01");
         var first = host.Chat("demo-c01-g01");
         var liu = Person.Resident("刘大爷");
         var closed = (await first.SayAsync(liu, "3号楼2单元楼道灯坏了好几天了", ct)).TicketNumber;
@@ -55,6 +57,7 @@ public sealed class DigestTests
         Assert.Contains("按时办结率 100% · 满意率 100%", text);
         Assert.Contains("1. 幸福里社区第一网格 按时 100%", text);
         Assert.Contains(oldest, text);
+        Assert.Equal(text, await host.QueryAsync(db => db.Outbox.Where(o => o.ConversationId == "private-staff-c01").Select(o => o.Text).SingleAsync(ct)));
         Assert.Equal(0, (await host.RunAsync<DigestSender, ScheduleRunResult>(s => s.RunAsync(Beijing.Utc("2026-11-24 08:01"), TimeSpan.Zero, ct))).Sent);
     }
 
