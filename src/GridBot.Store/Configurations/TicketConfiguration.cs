@@ -21,6 +21,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.Number).IsUnique();
         builder.HasIndex(t => new { t.GridId, t.Status });
         builder.HasIndex(t => new { t.Channel, t.ConversationId, t.CreatedUtc });
+        // Digests read "created in", "resolved in" and "still open at" a period as range scans on these.
+        builder.HasIndex(t => t.CreatedUtc);
+        builder.HasIndex(t => t.ResolvedUtc);
         builder.HasOne(t => t.Grid).WithMany().HasForeignKey(t => t.GridId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Reporters).WithOne().HasForeignKey(r => r.TicketId);
         builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId);

@@ -437,8 +437,12 @@ namespace GridBot.Store.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedUtc");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("GridId", "Status");
 

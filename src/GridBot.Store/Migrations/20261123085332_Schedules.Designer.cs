@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123083233_Schedules")]
+    [Migration("20261123085332_Schedules")]
     partial class Schedules
     {
         /// <inheritdoc />
@@ -440,8 +440,12 @@ namespace GridBot.Store.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedUtc");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("GridId", "Status");
 
