@@ -55,16 +55,20 @@ internal static class SchedulesScenario
         InsertTickets(database, microGrids.SelectMany(id => Enumerable.Repeat(id, OpenPerGrid)).ToList(), open: true, new DateTime(2026, 11, 10, 0, 0, 0, DateTimeKind.Utc), 20);
         Console.WriteLine($"seeded {microGrids.Count * OpenPerGrid:N0} open tickets in {seed.Elapsed.TotalSeconds:0.0} s");
 
+        using var meter = new DbTimeMeter();
         var fire = new List<double>();
         var build = new List<double>();
+        var buildDb = new List<double>();
         var sent = 0;
         foreach (var day in new[] { "2026-11-16", "2026-11-17", "2026-11-18" }.Take(Runs))
         {
             var at = DateTime.SpecifyKind(DateTime.ParseExact(day + " 03:00", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).AddHours(-8), DateTimeKind.Utc);
+            meter.Reset();
             var watch = Stopwatch.StartNew();
             var slots = await ScopedAsync(bot, (SchedulePlanner p) => p.SlotsAsync([ScheduleKind.DailyHuddle], at.AddMinutes(-1), at, null, cancellationToken));
             var agendas = await ScopedAsync(bot, (DailyHuddleService s) => s.AgendasAsync([.. slots], cancellationToken));
             build.Add(watch.Elapsed.TotalMilliseconds);
+            buildDb.Add(meter.Elapsed.TotalMilliseconds);
             if (agendas.Count != DistrictData.MicroGrids)
             {
                 throw new InvalidOperationException($"{agendas.Count} agendas for {DistrictData.MicroGrids} grids");
@@ -78,6 +82,7 @@ internal static class SchedulesScenario
 
         results.Add(Result("huddle: fire → last agenda in outbox", sent, fire));
         results.Add(Result("huddle: build 2,009 agendas (plan + query + text)", DistrictData.MicroGrids, build));
+        results.Add(Result("huddle: of which database time", DistrictData.MicroGrids, buildDb));
 
         seed.Restart();
         var grids = await QueryAsync(bot, db => db.Grids.Where(g => g.Level == Store.Grids.GridLevel.Grid).Select(g => g.Id).ToListAsync(cancellationToken));
@@ -87,16 +92,20 @@ internal static class SchedulesScenario
         foreach (var (scope, period) in new[] { ("D", DigestPeriod.Daily), ("D", DigestPeriod.Weekly), ("D-S0", DigestPeriod.Weekly), ("D-S0-C0", DigestPeriod.Weekly) })
         {
             var times = new List<double>();
+            var dbTimes = new List<double>();
             var count = 0;
             for (var i = 0; i < Runs; i++)
             {
+                meter.Reset();
                 var watch = Stopwatch.StartNew();
                 var digest = await ScopedAsync(bot, (DigestBuilder b) => b.BuildAsync(scope, period, new DateOnly(2026, 11, 23), cancellationToken));
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                dbTimes.Add(meter.Elapsed.TotalMilliseconds);
                 count = digest!.Totals.New;
             }
 
             results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope} (1M tickets)", count, times));
+            results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope}: of which database time", count, dbTimes));
         }
 
         await bot.StopAsync(cancellationToken);
