@@ -60,12 +60,19 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
                 Satisfied = g.Sum(t => t.Rating == TicketRating.Satisfied || t.Rating == TicketRating.BasicallySatisfied ? 1 : 0),
             })
             .ToListAsync(cancellationToken);
-        var open = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc == null || t.ResolvedUtc >= to)
-            .Where(t => t.CreatedUtc < to && (t.ResolvedUtc != null || (t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed)))
+        // Open at the end of the period: never resolved (IS NULL is an index seek) plus resolved only after it (a
+        // range); as one OR, SQLite falls back to reading every ticket.
+        var unresolved = await db.Tickets.AsNoTracking()
+            .Where(t => t.ResolvedUtc == null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
+        var resolvedLater = await db.Tickets.AsNoTracking()
+            .Where(t => t.ResolvedUtc >= to && t.CreatedUtc < to)
+            .GroupBy(t => new { t.GridId, t.Category })
+            .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
+            .ToListAsync(cancellationToken);
+        var open = unresolved.Concat(resolvedLater);
         var rows = created.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { New = r.Count }))
             .Concat(closed.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { Closed = r.Count, ClosedOnTime = r.OnTime, Rated = r.Rated, Satisfied = r.Satisfied })))
             .Concat(open.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { Open = r.Count, Overdue = r.Overdue })))
