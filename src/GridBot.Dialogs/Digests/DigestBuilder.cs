@@ -67,8 +67,11 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
+        // The upper bound is no filter; it makes the ResolvedUtc range two-sided, so SQLite's planner prefers it to
+        // "CreatedUtc < to" (which matches nearly every ticket: 4.7 s instead of milliseconds over 1,000,000).
+        var farFuture = to.AddYears(100);
         var resolvedLater = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc >= to && t.CreatedUtc < to)
+            .Where(t => t.ResolvedUtc >= to && t.ResolvedUtc < farFuture && t.CreatedUtc < to)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
