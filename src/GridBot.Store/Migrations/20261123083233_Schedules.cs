@@ -78,16 +78,6 @@ namespace GridBot.Store.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_CreatedUtc",
-                table: "Tickets",
-                column: "CreatedUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tickets_ResolvedUtc",
-                table: "Tickets",
-                column: "ResolvedUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DispatchOrders_CommunityGridId_IssuedUtc",
                 table: "DispatchOrders",
                 columns: new[] { "CommunityGridId", "IssuedUtc" });
@@ -121,14 +111,6 @@ namespace GridBot.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScheduleOverrides");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Tickets_CreatedUtc",
-                table: "Tickets");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Tickets_ResolvedUtc",
-                table: "Tickets");
         }
     }
 }
