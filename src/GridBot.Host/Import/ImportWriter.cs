@@ -41,7 +41,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
                 grid = new Grid { Code = row.Code, Name = row.Name, Level = row.Level, Path = "" };
                 db.Grids.Add(grid);
                 _byCode[row.Code] = grid;
-                counter.Created++;
+                counter.New();
             }
         }
 
@@ -111,7 +111,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             else
             {
                 db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid });
-                counter.Created++;
+                counter.New();
             }
         }
 
@@ -150,7 +150,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
                     Role = row.Role,
                     Grid = _byCode[row.GridCode],
                 });
-                counter.Created++;
+                counter.New();
             }
         }
 
