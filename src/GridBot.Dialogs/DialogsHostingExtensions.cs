@@ -7,7 +7,9 @@ using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +28,8 @@ public static class DialogsHostingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
         services.AddSingleton<TaxonomyProvider>();
-        services.AddSingleton<ITicketUnderstander, KeywordTicketUnderstander>();
+        services.AddSingleton<KeywordTicketUnderstander>();
+        AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
 
@@ -35,6 +38,21 @@ public static class DialogsHostingExtensions
         AddTickets(services);
         AddCommands(services);
         return builder;
+    }
+
+    private static void AddUnderstanding(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClassifierOptions>().Bind(configuration.GetSection(ClassifierOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>();
+        if (!configuration.GetValue(ClassifierOptions.SectionName + ":Enabled", true))
+        {
+            services.AddSingleton<ITicketUnderstander>(sp => sp.GetRequiredService<KeywordTicketUnderstander>());
+            return;
+        }
+
+        services.AddSingleton<TicketClassifierProvider>();
+        services.AddHostedService<ClassifierWarmup>();
+        services.AddSingleton<ITicketUnderstander, ClassifierTicketUnderstander>();
     }
 
     private static void AddPipeline(IServiceCollection services)
