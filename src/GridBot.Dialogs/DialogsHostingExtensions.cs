@@ -87,8 +87,10 @@ public static class DialogsHostingExtensions
     {
         services.AddScoped<TicketService>();
         services.AddScoped<TicketIntake>();
+        services.AddScoped<IntakeFlow>();
         services.AddScoped<TicketFinder>();
         services.AddScoped<TicketNotifier>();
+        services.AddScoped<DuplicateFinder>();
         services.AddScoped<IDialog, IntakeDialog>();
     }
 
@@ -109,5 +111,7 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, RejectCommand>();
         services.AddScoped<ICommand, EscalateCommand>();
         services.AddScoped<ICommand, StatsCommand>();
+        services.AddScoped<ICommand, RecategorizeCommand>();
+        services.AddScoped<ICommand, SplitCommand>();
     }
 }

@@ -16,7 +16,9 @@ public static class TicketEventNames
         TicketAction.Reject => "退回",
         TicketAction.Escalate => "升级",
         TicketAction.Reopen => "重办",
-        TicketAction.AddReporter => "补充反映人",
+        TicketAction.AddReporter => "并入反映人",
+        TicketAction.Recategorize => "重新分类",
+        TicketAction.Split => "拆分",
         _ => "补充照片",
     };
 }

@@ -104,10 +104,25 @@ public sealed class Ticket
         }
     }
 
+    /// <summary>Takes back a reporter merged by mistake (拆分); their report becomes a ticket of its own.</summary>
+    public void RemoveReporter(TicketReporter reporter, string newNumber, TicketActor actor, DateTime nowUtc)
+    {
+        Reporters.Remove(reporter);
+        Record(actor, TicketAction.Split, Status, nowUtc, $"{reporter.Name} → {newNumber}");
+    }
+
     public void AddAttachment(TicketAttachment attachment, TicketActor actor, DateTime nowUtc)
     {
         Attachments.Add(attachment);
         Record(actor, TicketAction.AddAttachment, Status, nowUtc, attachment.Url);
+    }
+
+    /// <summary>A leader's correction of the guessed category; the history keeps the guess for retraining.</summary>
+    public void Recategorize(TicketActor actor, string category, DateTime nowUtc)
+    {
+        var previous = Category;
+        Category = category;
+        Record(actor, TicketAction.Recategorize, Status, nowUtc, $"{previous} → {category}");
     }
 
     public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && nowUtc > DeadlineUtc;

@@ -14,4 +14,6 @@ public enum TicketAction
     Reopen,
     AddReporter,
     AddAttachment,
+    Recategorize,
+    Split,
 }

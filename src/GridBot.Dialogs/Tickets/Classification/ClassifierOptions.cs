@@ -16,8 +16,7 @@ public sealed class ClassifierOptions
     /// <summary>The label that means "not a report" in the model's label set.</summary>
     public string NotReportLabel { get; set; } = "非报事";
 
-    /// <summary>Below this the bot asks the resident to pick the category from numbered choices.</summary>
-    public double CategoryConfirmBelow { get; set; } = 0.45;
-
-    public static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+    /// <summary>A relative path is the user's (working folder) when it exists there, otherwise one shipped beside the binary.</summary>
+    public static string Resolve(string path) =>
+        Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -21,8 +21,6 @@ internal sealed class ClassifierOptionsValidator : IValidateOptions<ClassifierOp
             return ValidateOptionsResult.Fail($"Classifier:TrainingDataPath '{options.TrainingDataPath}' does not exist (needed when Classifier:ModelPath is empty).");
         }
 
-        return options.CategoryConfirmBelow is < 0 or > 1
-            ? ValidateOptionsResult.Fail($"Classifier:CategoryConfirmBelow must be between 0 and 1, not {options.CategoryConfirmBelow}.")
-            : ValidateOptionsResult.Success;
+        return ValidateOptionsResult.Success;
     }
 }
