@@ -11,6 +11,7 @@ public sealed class Ticket
     public required string Category { get; set; }
     public TicketUrgency Urgency { get; set; }
     public string? Place { get; set; }
+    public PlaceDetail? PlaceDetail { get; set; }
     public required string Description { get; set; }
     public int GridId { get; set; }
     public Grids.Grid? Grid { get; set; }

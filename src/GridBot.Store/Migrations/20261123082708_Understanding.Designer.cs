@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123082048_Understanding")]
+    [Migration("20261123082708_Understanding")]
     partial class Understanding
     {
         /// <inheritdoc />
@@ -515,7 +515,57 @@ namespace GridBot.Store.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("GridBot.Store.Tickets.PlaceDetail", "PlaceDetail", b1 =>
+                        {
+                            b1.Property<int>("TicketId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceBuilding");
+
+                            b1.Property<string>("Estate")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceEstate");
+
+                            b1.Property<string>("Floor")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceFloor");
+
+                            b1.Property<string>("Landmark")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceLandmark");
+
+                            b1.Property<string>("Road")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceRoad");
+
+                            b1.Property<string>("Room")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceRoom");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceUnit");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.Navigation("Grid");
+
+                    b.Navigation("PlaceDetail");
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.TicketAttachment", b =>
