@@ -4,14 +4,20 @@ using GridBot.Bench;
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
+if (scenario is not ("all" or "intake" or "classify"))
+{
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, intake, classify.");
+    return 2;
+}
+
+if (scenario is "all" or "classify")
+{
+    results.AddRange(ClassificationScenario.Run(TimeSpan.FromSeconds(Math.Min(seconds, 5))));
+}
+
 if (scenario is "all" or "intake")
 {
     results.AddRange(await IntakeScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
-}
-else
-{
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, intake.");
-    return 2;
 }
 
 BenchReport.Print(results);

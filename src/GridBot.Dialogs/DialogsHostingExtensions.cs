@@ -57,9 +57,10 @@ public static class DialogsHostingExtensions
 
     private static void AddPipeline(IServiceCollection services)
     {
-        // Order is the pipeline: lock → dedup → commit → error boundary → identity → dialog state → router.
+        // Order is the pipeline: lock → unit of work → dedup → commit → error boundary → identity → dialog state → router.
         services.AddScoped<TurnDelivery>();
         services.AddScoped<IMiddleware, TurnLockMiddleware>();
+        services.AddScoped<IMiddleware, UnitOfWorkMiddleware>();
         services.AddScoped<IMiddleware, DedupMiddleware>();
         services.AddScoped<IMiddleware, TurnCommitMiddleware>();
         services.AddScoped<IMiddleware, ErrorBoundaryMiddleware>();

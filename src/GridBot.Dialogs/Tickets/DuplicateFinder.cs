@@ -25,20 +25,23 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
         }
 
         var since = nowUtc.AddHours(-window);
-        var candidates = await db.Tickets.Include(t => t.Reporters).Include(t => t.Grid)
+        // Compare on a light projection; only the winner is loaded whole (with its reporters) to be merged into.
+        var candidates = await db.Tickets.AsNoTracking()
             .Where(t => t.GridId == gridId && t.Category == draft.Category && OpenStatuses.Contains(t.Status) && t.CreatedUtc >= since)
             .OrderByDescending(t => t.Id).Take(50)
-            .AsSplitQuery()
+            .Select(t => new Candidate(t.Id, t.Description, t.Place))
             .ToListAsync(cancellationToken);
-        return candidates
-            .Select(t => (Ticket: t, Score: Score(draft, t)))
+        var best = candidates
+            .Select(c => (c.Id, Score: Score(draft, c)))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
-            .Select(c => c.Ticket)
             .FirstOrDefault();
+        return best.Score > 0
+            ? await db.Tickets.Include(t => t.Reporters).Include(t => t.Grid).AsSplitQuery().FirstAsync(t => t.Id == best.Id, cancellationToken)
+            : null;
     }
 
-    private static double Score(TicketDraft draft, Ticket ticket)
+    private static double Score(TicketDraft draft, Candidate ticket)
     {
         var similarity = TextSimilarity.Dice(draft.Description, ticket.Description);
         if (draft.Place is not null && ticket.Place is not null)
@@ -55,4 +58,6 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
         var y = b.Replace(" ", "", StringComparison.Ordinal);
         return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal);
     }
+
+    private sealed record Candidate(int Id, string Description, string? Place);
 }
