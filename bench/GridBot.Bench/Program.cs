@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | intake [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "intake" or "classify"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, intake, classify.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules.");
     return 2;
 }
 
@@ -18,6 +18,11 @@ if (scenario is "all" or "classify")
 if (scenario is "all" or "intake")
 {
     results.AddRange(await IntakeScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
+}
+
+if (scenario is "all" or "schedules")
+{
+    results.AddRange(await SchedulesScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);

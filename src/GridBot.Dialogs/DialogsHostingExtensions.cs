@@ -114,5 +114,7 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, StatsCommand>();
         services.AddScoped<ICommand, RecategorizeCommand>();
         services.AddScoped<ICommand, SplitCommand>();
+        services.AddScoped<ICommand, RemindCommand>();
+        services.AddScoped<ICommand, DispatchOrderCommand>();
     }
 }

@@ -5,6 +5,7 @@ using GridBot.Host.Demo;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
 using GridBot.Host.Outbox;
+using GridBot.Host.Schedules;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host;
@@ -31,6 +32,7 @@ public static class HostHostingExtensions
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
+        builder.AddGridBotSchedules();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class HostHostingExtensions
         app.MapWebChatEndpoints();
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using GridBot.Store.Conversations;
 using GridBot.Store.Grids;
 using GridBot.Store.Outbox;
+using GridBot.Store.Schedules;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,9 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ScheduleNotice> ScheduleNotices => Set<ScheduleNotice>();
+    public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
+    public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

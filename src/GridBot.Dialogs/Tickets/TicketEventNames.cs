@@ -19,6 +19,8 @@ public static class TicketEventNames
         TicketAction.AddReporter => "并入反映人",
         TicketAction.Recategorize => "重新分类",
         TicketAction.Split => "拆分",
+        TicketAction.Remind => "到期提醒",
+        TicketAction.Chase => "超期督办",
         _ => "补充照片",
     };
 }

@@ -21,9 +21,10 @@ internal static class ClassifierVerb
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var arguments = new CliArguments(args.Skip(2), new HashSet<string> { "json" });
-        var textColumn = arguments.Get("text-column") ?? "text";
-        var labelColumn = arguments.Get("label-column") ?? "label";
+        var json = args.Contains("--json");
+        var arguments = CliArguments.Parse(args.Skip(2).Where(a => a != "--json"), "csv", "text-column", "label-column", "out", "model");
+        var textColumn = arguments["text-column"] ?? "text";
+        var labelColumn = arguments["label-column"] ?? "label";
         try
         {
             switch (args.ElementAtOrDefault(1))
@@ -39,10 +40,10 @@ internal static class ClassifierVerb
                 case "eval":
                     var rows = new CsvLabelledReader(textColumn, labelColumn).Read(arguments.Require("csv")).ThrowIfInvalid().Rows;
                     var evaluation = ClassifierEvaluation.Evaluate(MlTextClassifier.Load(arguments.Require("model")), rows);
-                    Console.WriteLine(arguments.Has("json") ? evaluation.ToJson() : evaluation.ToTable());
+                    Console.WriteLine(json ? evaluation.ToJson() : evaluation.ToTable());
                     return 0;
                 case "retrain":
-                    return await RetrainAsync(args, arguments, textColumn, labelColumn, cancellationToken);
+                    return await RetrainAsync(arguments, textColumn, labelColumn, cancellationToken);
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -55,13 +56,12 @@ internal static class ClassifierVerb
         }
     }
 
-    private static async Task<int> RetrainAsync(string[] args, CliArguments arguments, string textColumn, string labelColumn, CancellationToken cancellationToken)
+    private static async Task<int> RetrainAsync(CliArguments arguments, string textColumn, string labelColumn, CancellationToken cancellationToken)
     {
-        var basePath = arguments.Get("csv") ?? ClassifierOptions.Resolve(new ClassifierOptions().TrainingDataPath);
+        var basePath = arguments["csv"] ?? ClassifierOptions.Resolve(new ClassifierOptions().TrainingDataPath);
         var rows = new CsvLabelledReader(textColumn, labelColumn).Read(basePath).ThrowIfInvalid().Rows.ToList();
         // The same --Key=value settings as the bot (e.g. --ConnectionStrings:GridBot=...) pick the database.
-        using var host = CliHost.Build(args.Skip(2).ToArray(), _ => { });
-        await host.StartAsync(cancellationToken);
+        using var host = await CliHost.StartAsync(arguments.Settings, cancellationToken);
         List<LabelledText> corrections;
         await using (var scope = host.Services.CreateAsyncScope())
         {

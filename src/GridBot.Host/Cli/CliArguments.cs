@@ -1,46 +1,43 @@
 namespace GridBot.Host.Cli;
 
-/// <summary>"--name value" options and "--flag" switches after a verb; anything else is a positional argument.</summary>
-public sealed class CliArguments
+/// <summary>"--name value" flags a verb knows, and everything else passed on as .NET configuration (--Key=value).</summary>
+internal sealed class CliArguments
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _positional = [];
+    private readonly Dictionary<string, string> flags = new(StringComparer.OrdinalIgnoreCase);
 
-    public CliArguments(IEnumerable<string> args, IReadOnlySet<string> flags)
+    private CliArguments(string[] settings) => Settings = settings;
+
+    public string[] Settings { get; }
+
+    public static CliArguments Parse(IEnumerable<string> args, params string[] known)
     {
+        var settings = new List<string>();
+        var flags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         using var e = args.GetEnumerator();
         while (e.MoveNext())
         {
-            var arg = e.Current;
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            var name = e.Current.StartsWith("--", StringComparison.Ordinal) ? e.Current[2..] : null;
+            if (name is not null && known.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                _positional.Add(arg);
-                continue;
-            }
-
-            var name = arg[2..];
-            var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                _options[name[..equals]] = name[(equals + 1)..];
-            }
-            else if (flags.Contains(name))
-            {
-                _options[name] = null;
+                flags[name] = e.MoveNext() ? e.Current : "";
             }
             else
             {
-                _options[name] = e.MoveNext() ? e.Current : throw new ArgumentException($"--{name} needs a value.");
+                settings.Add(e.Current);
             }
         }
+
+        var parsed = new CliArguments([.. settings]);
+        foreach (var (key, value) in flags)
+        {
+            parsed.flags[key] = value;
+        }
+
+        return parsed;
     }
 
-    public IReadOnlyList<string> Positional => _positional;
-
-    public bool Has(string name) => _options.ContainsKey(name);
-
-    public string? Get(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    public string? this[string name] => flags.TryGetValue(name, out var value) ? value : null;
 
     public string Require(string name) =>
-        Get(name) is { Length: > 0 } value ? value : throw new ArgumentException($"--{name} is required.");
+        this[name] is { Length: > 0 } value ? value : throw new ArgumentException($"--{name} is required.");
 }

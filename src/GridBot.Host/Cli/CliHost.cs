@@ -1,16 +1,24 @@
+using GridBot.Dialogs;
+using GridBot.Dialogs.Reminders;
 using GridBot.Store;
 
 namespace GridBot.Host.Cli;
 
-/// <summary>A host with the bot's configuration and store but no web server, for command-line verbs.</summary>
+/// <summary>The bot's store and features without the web server or Quartz, for verbs that read and print.</summary>
 internal static class CliHost
 {
-    public static IHost Build(string[] settings, Action<IServiceCollection> configure)
+    public static async Task<IHost> StartAsync(string[] settings, CancellationToken cancellationToken)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // The verbs print results on stdout: keep the host's informational chatter (appsettings says Information) out of it.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
         builder.AddGridBotStore();
-        configure(builder.Services);
-        return builder.Build();
+        builder.AddGridBotDialogs();
+        builder.Services.AddReminders(builder.Configuration);
+        var host = builder.Build();
+        // Starting runs the migrator (the only hosted service here), so a fresh database gets its schema first.
+        await host.StartAsync(cancellationToken);
+        return host;
     }
 }

@@ -1,5 +1,4 @@
 using GridBot.Host.Import;
-using GridBot.Store;
 
 namespace GridBot.Host.Cli;
 
@@ -17,11 +16,10 @@ internal static class ImportVerb
             return 2;
         }
 
-        using var host = CliHost.Build(args.Skip(1 + files.Count).ToArray(), services => services.AddScoped<GridDataImporter>());
-        // Starting runs the migrator (the only hosted service here), so a fresh database gets its schema first.
-        await host.StartAsync(cancellationToken);
+        using var host = await CliHost.StartAsync(args.Skip(1 + files.Count).ToArray(), cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>().ImportAsync(files, cancellationToken);
+        var importer = ActivatorUtilities.CreateInstance<GridDataImporter>(scope.ServiceProvider);
+        var report = await importer.ImportAsync(files, cancellationToken);
         Console.WriteLine(report.Describe());
         await host.StopAsync(cancellationToken);
         return report.Succeeded ? 0 : 1;

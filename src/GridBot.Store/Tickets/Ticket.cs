@@ -126,6 +126,17 @@ public sealed class Ticket
         Record(actor, TicketAction.Recategorize, Status, nowUtc, $"{previous} → {category}");
     }
 
+    /// <summary>A reminder or chase leaves the status alone but belongs in the history the huddle and the resident see.</summary>
+    public void RecordFollowUp(TicketActor actor, TicketAction action, string note, DateTime nowUtc)
+    {
+        if (action is not (TicketAction.Remind or TicketAction.Chase))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Only reminders and chases are follow-ups.");
+        }
+
+        Record(actor, action, Status, nowUtc, note);
+    }
+
     public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && nowUtc > DeadlineUtc;
 
     private void Move(TicketActor actor, TicketAction action, TicketStatus to, DateTime nowUtc, string? note)

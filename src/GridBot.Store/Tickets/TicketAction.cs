@@ -16,4 +16,10 @@ public enum TicketAction
     AddAttachment,
     Recategorize,
     Split,
+
+    /// <summary>The bot reminded the owner before the deadline.</summary>
+    Remind,
+
+    /// <summary>督办: the bot chased the owner after the deadline.</summary>
+    Chase,
 }

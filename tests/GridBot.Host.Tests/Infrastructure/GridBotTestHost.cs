@@ -16,11 +16,13 @@ public sealed class GridBotTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private GridBotTestHost(WebApplication app, string folder, Uri address)
+    private GridBotTestHost(WebApplication app, string folder, bool ownsFolder, Uri address)
     {
         _app = app;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -33,9 +35,15 @@ public sealed class GridBotTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GridBotTestHost> StartAsync(CancellationToken cancellationToken, params string[] settings)
+    public static Task<GridBotTestHost> StartAsync(CancellationToken cancellationToken, params string[] settings) =>
+        StartAsync(null, null, cancellationToken, settings);
+
+    /// <param name="time">The clock of the host and of its Quartz scheduler (a FakeTimeProvider), or null for real time.</param>
+    /// <param name="folder">A folder to reuse (restart tests: the database and the Quartz store survive); the caller deletes it.</param>
+    public static async Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, CancellationToken cancellationToken, params string[] settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "gridbot-tests", Guid.NewGuid().ToString("N"));
+        var owned = folder is null;
+        folder ??= Path.Combine(Path.GetTempPath(), "gridbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         string[] args =
         [
@@ -45,11 +53,20 @@ public sealed class GridBotTestHost : IAsyncDisposable
             $"--Api:Tokens:0={ApiToken}",
             "--Outbox:PollInterval=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
+            // Schedules run on real time otherwise: a 17:30 tick in the middle of a run would add outbox rows to
+            // tests that count them. Schedule tests turn them on with a fake clock.
+            $"--Schedules:Enabled={time is not null}",
             .. settings,
         ];
-        var app = GridBotApp.Build(args);
+        var app = GridBotApp.Build(args, builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync(cancellationToken);
-        return new GridBotTestHost(app, folder, new Uri(app.Urls.First()));
+        return new GridBotTestHost(app, folder, owned, new Uri(app.Urls.First()));
     }
 
     public ChatScript Chat(string chatId) => new(this, chatId, isGroup: true);
@@ -71,6 +88,11 @@ public sealed class GridBotTestHost : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

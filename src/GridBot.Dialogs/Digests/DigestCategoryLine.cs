@@ -1,0 +1,3 @@
+namespace GridBot.Dialogs.Digests;
+
+public sealed record DigestCategoryLine(string Category, DigestCounts Counts);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using GridBot.Dialogs.Reminders;
+using GridBot.Host.Jobs;
+using Quartz;
+
+namespace GridBot.Host.Schedules;
+
+/// <summary>
+/// Quartz in the host: a persistent ADO.NET store on SQLite (schema provisioned at start, System.Text.Json data)
+/// and a handful of triggers that tick. Which grid fires when is decided by the feature services on the working
+/// calendar, not by one trigger per grid: 2,009 grids at 17:30 are one fire.
+/// </summary>
+public static class SchedulesHostingExtensions
+{
+    public static IHostApplicationBuilder AddGridBotSchedules(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddReminders(configuration);
+        // An unknown zone must reach WorkingCalendarOptionsValidator, which stops the start naming the key.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["WorkingCalendar:TimeZone"] is { Length: > 0 } id ? id : "Asia/Shanghai", out var found)
+            ? found
+            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
+        var connection = QuartzConnection.Resolve(configuration);
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(connection);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+
+            q.AddJob<SendDailyHuddlesJob>(j => j.WithIdentity(SendDailyHuddlesJob.Key).StoreDurably());
+            // A missed tick is not replayed by Quartz: the next tick (and the start-up run) looks back over the grace.
+            q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-every-minute", "schedules")
+                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-on-start", "schedules").StartNow()
+                .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
+            q.AddJob<SendDigestsJob>(j => j.WithIdentity(SendDigestsJob.Key).StoreDurably());
+            // Half a minute after the huddle tick, so the two never queue on SQLite's write lock together.
+            q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-every-minute", "schedules")
+                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-on-start", "schedules").StartNow()
+                .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
+            q.AddJob<SendWeeklyMeetingAgendasJob>(j => j.WithIdentity(SendWeeklyMeetingAgendasJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-every-minute", "schedules")
+                .WithCronSchedule("45 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-on-start", "schedules").StartNow()
+                .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
+
+            q.AddJob<ChaseDeadlinesJob>(j => j.WithIdentity(ChaseDeadlinesJob.Key).StoreDurably());
+            // Missed runs are not caught up one by one: the next run sees every clock as of its own moment.
+            q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(chaseInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            q.AddJob<CheckCalendarCoverageJob>(j => j.WithIdentity(CheckCalendarCoverageJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")
+                .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-on-start", "schedules").StartNow());
+        });
+        builder.Services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            // The migrator (an earlier hosted service) must have created the bot's schema before the first fire.
+            o.AwaitApplicationStarted = true;
+        });
+        return builder;
+    }
+}
