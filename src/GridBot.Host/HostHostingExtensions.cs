@@ -1,4 +1,5 @@
 using GridBot.Host.Channels.BotFramework;
+using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
@@ -31,6 +32,7 @@ public static class HostHostingExtensions
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
+        builder.AddWeCom();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class HostHostingExtensions
         app.MapWebChatEndpoints();
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
+        app.MapWeComEndpoints();
         return app;
     }
 }

@@ -12,4 +12,6 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
     public RedisKey TurnLock(string key) => $"{_prefix}lock:turn:{key}";
 
     public RedisKey ProcessedActivity(string key) => $"{_prefix}done:{key}";
+
+    public RedisKey Replay(string key) => $"{_prefix}once:{key}";
 }

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridBot.Host.Outbox;
+
+namespace GridBot.Host.Channels.WeCom;
+
+/// <summary>How GridBot reads a WeCom API answer: HTTP status first, then errcode (never errmsg, whose text changes).</summary>
+internal static class WeComHttp
+{
+    public const string ClientName = "wecom";
+
+    /// <summary>-1 is "system busy", 45009 "api freq out of limit": both are worth another try later.</summary>
+    public static bool IsTransientErrcode(int errcode) => errcode is -1 or 45009;
+
+    public static async Task<SendOutcome> OutcomeOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError)
+        {
+            return new SendOutcome.Transient($"HTTP {(int)response.StatusCode}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new SendOutcome.Permanent($"HTTP {(int)response.StatusCode}");
+        }
+
+        WeComApiResult? result;
+        try
+        {
+            result = await response.Content.ReadFromJsonAsync(WeComJson.Relaxed.WeComApiResult, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return new SendOutcome.Transient("unreadable WeCom answer");
+        }
+
+        return result switch
+        {
+            null => new SendOutcome.Transient("empty WeCom answer"),
+            { Errcode: 0 } => SendOutcome.Sent,
+            { Errcode: var code } when IsTransientErrcode(code) => new SendOutcome.Transient($"errcode {code}"),
+            { Errcode: var code } => new SendOutcome.Permanent($"errcode {code}"),
+        };
+    }
+}
