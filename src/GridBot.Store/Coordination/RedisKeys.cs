@@ -14,4 +14,7 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
     public RedisKey ProcessedActivity(string key) => $"{_prefix}done:{key}";
 
     public RedisKey Replay(string key) => $"{_prefix}once:{key}";
+
+    /// <summary><paramref name="robot"/> is a fingerprint, never the webhook key itself (a secret).</summary>
+    public RedisKey RobotRate(string robot) => $"{_prefix}rate:robot:{robot}";
 }

@@ -21,13 +21,21 @@ internal sealed class WeComSimulator(GridBotTestHost host)
         [$"--WeCom:AiBot:Token={Token}", $"--WeCom:AiBot:EncodingAesKey={Key}", .. more];
 
     /// <summary>Binds a WeCom group to a demo grid through the importer, as staff would.</summary>
-    public async Task BindGroupAsync(string chatId, string gridCode, CancellationToken cancellationToken)
+    public Task BindGroupAsync(string chatId, string gridCode, CancellationToken cancellationToken, string? webhookKey = null) =>
+        BindGroupAsync(host, chatId, gridCode, cancellationToken, webhookKey);
+
+    public static async Task BindGroupAsync(GridBotTestHost host, string chatId, string gridCode, CancellationToken cancellationToken, string? webhookKey = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"wecom-bind-{Guid.NewGuid():N}.json");
         var json = new JsonObject
         {
             ["chats"] = new JsonArray(new JsonObject { ["channel"] = "wecom", ["chatId"] = chatId, ["grid"] = gridCode, ["name"] = "企业微信网格群" }),
         };
+        if (webhookKey is not null)
+        {
+            json["chats"]![0]!["webhookKey"] = webhookKey;
+        }
+
         await File.WriteAllTextAsync(file, json.ToJsonString(), cancellationToken);
         try
         {

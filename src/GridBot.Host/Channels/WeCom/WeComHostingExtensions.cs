@@ -1,10 +1,13 @@
 using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.Crypto;
+using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Outbox;
 using GridBot.Store.Coordination;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace GridBot.Host.Channels.WeCom;
 
@@ -20,10 +23,12 @@ public static class WeComHostingExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
         {
             services.TryAddSingleton<IReplayGuard, InProcessReplayGuard>();
+            services.TryAddSingleton<IRobotRateLimiter, InProcessRobotRateLimiter>();
         }
         else
         {
             services.TryAddSingleton<IReplayGuard, RedisReplayGuard>();
+            services.TryAddSingleton<IRobotRateLimiter, RedisRobotRateLimiter>();
         }
 
         services.AddSingleton<WeComCallbackGate>();
@@ -36,9 +41,39 @@ public static class WeComHostingExtensions
         });
         services.AddSingleton<AiBotCallbackHandler>();
 
-        services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // No HttpClient logging on WeCom clients: their URLs carry robot keys and app secrets.
+        services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<IChannelSender, AiBotResponseSender>();
+        AddWebhookSender(services);
         return builder;
+    }
+
+    private static void AddWebhookSender(IServiceCollection services)
+    {
+        services.AddTransient<WebhookRateLimitHandler>();
+        var client = services.AddHttpClient(WeComWebhookClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        client.AddResilienceHandler("wecom-webhook", (pipeline, context) =>
+        {
+            var settings = context.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Webhook;
+            if (settings.MaxRetries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = settings.MaxRetries,
+                    Delay = settings.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = WebhookRetryPolicy.ShouldRetryAsync,
+                });
+            }
+
+            pipeline.AddTimeout(settings.AttemptTimeout);
+        });
+
+        // Added after the resilience handler, so it runs inside it: once per attempt.
+        client.AddHttpMessageHandler<WebhookRateLimitHandler>();
+        services.AddSingleton<WeComWebhookClient>();
+        services.AddSingleton<IChannelSender, WeComWebhookSender>();
     }
 
     public static WebApplication MapWeComEndpoints(this WebApplication app)

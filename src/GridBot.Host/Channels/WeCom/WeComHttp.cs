@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using GridBot.Host.Outbox;
 
@@ -28,7 +27,8 @@ internal static class WeComHttp
         WeComApiResult? result;
         try
         {
-            result = await response.Content.ReadFromJsonAsync(WeComJson.Relaxed.WeComApiResult, cancellationToken);
+            // Bytes, not a stream: a retry predicate may already have read this (buffered) answer.
+            result = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), WeComJson.Relaxed.WeComApiResult);
         }
         catch (JsonException)
         {

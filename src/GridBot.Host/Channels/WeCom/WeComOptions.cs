@@ -24,5 +24,7 @@ public sealed class WeComOptions
 
     public WeComAppOptions App { get; set; } = new();
 
+    public WeComWebhookOptions Webhook { get; set; } = new();
+
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 }

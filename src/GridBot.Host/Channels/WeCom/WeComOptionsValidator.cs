@@ -18,6 +18,16 @@ internal sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             errors.Add("WeCom:TimestampWindow must be between 30 seconds and 1 hour.");
         }
 
+        if (options.Webhook.PermitsPerWindow is < 1 or > 1000 || options.Webhook.Window <= TimeSpan.Zero)
+        {
+            errors.Add("WeCom:Webhook:PermitsPerWindow must be 1-1000 and WeCom:Webhook:Window positive (WeCom: 20 per 00:01:00).");
+        }
+
+        if (options.Webhook.MaxRetries is < 0 or > 10 || options.Webhook.RetryDelay <= TimeSpan.Zero || options.Webhook.AttemptTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("WeCom:Webhook:MaxRetries must be 0-10, WeCom:Webhook:RetryDelay and WeCom:Webhook:AttemptTimeout positive.");
+        }
+
         if (options.AiBot.IsConfigured)
         {
             RequireToken(errors, "WeCom:AiBot:Token", options.AiBot.Token);
