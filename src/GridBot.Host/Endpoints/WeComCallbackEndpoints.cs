@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace GridBot.Host.Endpoints;
 
 /// <summary>
-/// WeCom callbacks. <c>GET /api/wecom/aibot</c> answers the URL verification with the decrypted echostr;
+/// WeCom callbacks. <c>GET</c> answers the URL verification with the decrypted echostr.
 /// <c>POST /api/wecom/aibot</c> takes a 智能机器人 callback (JSON envelope, receiveid "") and answers with an
-/// encrypted passive reply. The signature is checked before anything is decrypted or parsed; a failure is 401.
+/// encrypted passive reply; <c>POST /api/wecom/app</c> takes a self-built app callback (XML, receiveid = CorpID) and
+/// answers empty, the replies going out through message/send. The signature is checked before anything is decrypted or parsed; a failure is 401.
 /// </summary>
 public static partial class WeComCallbackEndpoints
 {
@@ -27,25 +29,82 @@ public static partial class WeComCallbackEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> VerifyAiBotUrlAsync(
-        HttpContext http, [FromKeyedServices(WeComChannels.AiBot)] WeComCrypto crypto, WeComCallbackGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static IEndpointRouteBuilder MapWeComAppEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/wecom/app");
+        group.MapGet("", VerifyAppUrlAsync);
+        group.MapPost("", ReceiveAppAsync);
+        return endpoints;
+    }
+
+    private static Task<IResult> VerifyAiBotUrlAsync(
+        HttpContext http, [FromKeyedServices(WeComChannels.AiBot)] WeComCrypto crypto, WeComCallbackGate gate, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        VerifyUrlAsync(http, WeComChannels.AiBot, crypto, gate, loggers, cancellationToken);
+
+    private static Task<IResult> VerifyAppUrlAsync(
+        HttpContext http, [FromKeyedServices(WeComChannels.App)] WeComCrypto crypto, WeComCallbackGate gate, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        VerifyUrlAsync(http, WeComChannels.App, crypto, gate, loggers, cancellationToken);
+
+    private static async Task<IResult> ReceiveAppAsync(
+        HttpContext http, [FromKeyedServices(WeComChannels.App)] WeComCrypto crypto, WeComCallbackGate gate, AppCallbackHandler handler,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(http, cancellationToken);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var query = http.Request.Query;
+        string? timestamp = query["timestamp"], nonce = query["nonce"];
+        if (!gate.IsFresh(timestamp))
+        {
+            return Stale(loggers, WeComChannels.App);
+        }
+
+        // The XML envelope is parsed without DTDs or entities before the signature can be checked (WeComXmlEnvelope).
+        var plain = crypto.DecryptXmlBody(query["msg_signature"], timestamp, nonce, body);
+        if (!plain.IsSuccess)
+        {
+            return Rejected(loggers, WeComChannels.App, plain.Error);
+        }
+
+        if (!await gate.ClaimAsync(WeComChannels.App, timestamp!, nonce!, cancellationToken))
+        {
+            return Replayed(loggers, WeComChannels.App);
+        }
+
+        if (AppCallbackMessage.Parse(plain.Value!) is not { } message)
+        {
+            LogUnreadable(loggers.CreateLogger(LoggerName), WeComChannels.App);
+            return Results.BadRequest();
+        }
+
+        await handler.HandleAsync(message, cancellationToken);
+
+        // An empty 200: the replies go out through message/send, and WeCom neither waits nor retries.
+        return Results.Text("", "text/plain", Utf8NoBom);
+    }
+
+    private static async Task<IResult> VerifyUrlAsync(
+        HttpContext http, string endpoint, WeComCrypto crypto, WeComCallbackGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         string? timestamp = query["timestamp"], nonce = query["nonce"];
         if (!gate.IsFresh(timestamp))
         {
-            return Stale(loggers, WeComChannels.AiBot);
+            return Stale(loggers, endpoint);
         }
 
         var echo = crypto.VerifyUrl(query["msg_signature"], timestamp, nonce, query["echostr"]);
         if (!echo.IsSuccess)
         {
-            return Rejected(loggers, WeComChannels.AiBot, echo.Error);
+            return Rejected(loggers, endpoint, echo.Error);
         }
 
-        if (!await gate.ClaimAsync(WeComChannels.AiBot, timestamp!, nonce!, cancellationToken))
+        if (!await gate.ClaimAsync(endpoint, timestamp!, nonce!, cancellationToken))
         {
-            return Replayed(loggers, WeComChannels.AiBot);
+            return Replayed(loggers, endpoint);
         }
 
         // The plaintext is the whole body: no quotes, no BOM, no newline (WECOM.md §1.8).

@@ -15,6 +15,8 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
 
     public RedisKey Replay(string key) => $"{_prefix}once:{key}";
 
+    public RedisKey AccessToken(string name) => $"{_prefix}token:{name}";
+
     /// <summary><paramref name="robot"/> is a fingerprint, never the webhook key itself (a secret).</summary>
     public RedisKey RobotRate(string robot) => $"{_prefix}rate:robot:{robot}";
 }

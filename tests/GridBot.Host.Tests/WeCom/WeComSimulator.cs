@@ -68,6 +68,25 @@ internal sealed class WeComSimulator(GridBotTestHost host)
         return await OpenAsync(response, cancellationToken);
     }
 
+    public const string CorpId = "wwfake0000000001";
+    public const string AppSecret = "fake-app-secret";
+
+    /// <summary>Settings for the self-built app against the fake server (whose default tenant is CorpId / AppSecret).</summary>
+    public static string[] AppSettings(FakeWeCom fake) =>
+    [
+        fake.ApiBaseSetting, $"--WeCom:CorpId={CorpId}", $"--WeCom:App:Token={Token}", $"--WeCom:App:EncodingAesKey={Key}",
+        "--WeCom:App:AgentId=1000002", $"--WeCom:App:Secret={AppSecret}",
+    ];
+
+    /// <summary>Encrypts an app callback like WeCom (XML envelope, receiveid = CorpID): the signed URL and the body.</summary>
+    public static (string Url, string Body) SealApp(string plainXml)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sealedMessage = WeComTencentHarness.Run([Request("encrypt", timestamp, nonce, ("receiveid", CorpId), ("plain", plainXml))])[0];
+        return ($"/api/wecom/app?msg_signature={sealedMessage.Text("msg_signature")}&timestamp={timestamp}&nonce={nonce}", sealedMessage.Text("xml_body"));
+    }
+
     /// <summary>Encrypts like WeCom: returns the callback URL with its signed query and the JSON envelope body.</summary>
     public static (string Url, string Body) Seal(string plain, string? timestamp = null, string? nonce = null)
     {

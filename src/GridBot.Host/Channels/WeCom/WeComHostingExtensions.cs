@@ -1,4 +1,5 @@
 using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
@@ -24,11 +25,13 @@ public static class WeComHostingExtensions
         {
             services.TryAddSingleton<IReplayGuard, InProcessReplayGuard>();
             services.TryAddSingleton<IRobotRateLimiter, InProcessRobotRateLimiter>();
+            services.TryAddSingleton<IAccessTokenCache, InProcessAccessTokenCache>();
         }
         else
         {
             services.TryAddSingleton<IReplayGuard, RedisReplayGuard>();
             services.TryAddSingleton<IRobotRateLimiter, RedisRobotRateLimiter>();
+            services.TryAddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
         }
 
         services.AddSingleton<WeComCallbackGate>();
@@ -44,6 +47,14 @@ public static class WeComHostingExtensions
         // No HttpClient logging on WeCom clients: their URLs carry robot keys and app secrets.
         services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<IChannelSender, AiBotResponseSender>();
+        services.AddSingleton<WeComAccessTokens>();
+        services.AddSingleton<WeComAppClient>();
+        services.AddKeyedSingleton(WeComChannels.App, (provider, _) =>
+        {
+            var settings = provider.GetRequiredService<IOptions<WeComOptions>>().Value;
+            return new WeComCrypto(settings.App.Token, settings.App.EncodingAesKey, receiveId: settings.CorpId);
+        });
+        services.AddSingleton<AppCallbackHandler>();
         AddWebhookSender(services);
         return builder;
     }
@@ -73,7 +84,7 @@ public static class WeComHostingExtensions
         // Added after the resilience handler, so it runs inside it: once per attempt.
         client.AddHttpMessageHandler<WebhookRateLimitHandler>();
         services.AddSingleton<WeComWebhookClient>();
-        services.AddSingleton<IChannelSender, WeComWebhookSender>();
+        services.AddSingleton<IChannelSender, WeComSender>();
     }
 
     public static WebApplication MapWeComEndpoints(this WebApplication app)
@@ -82,6 +93,11 @@ public static class WeComHostingExtensions
         if (options.AiBot.IsConfigured)
         {
             app.MapWeComAiBotEndpoints();
+        }
+
+        if (options.App.IsConfigured)
+        {
+            app.MapWeComAppEndpoints();
         }
 
         return app;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Webhook;
 
 namespace GridBot.Host.Channels.WeCom;
@@ -12,6 +13,7 @@ namespace GridBot.Host.Channels.WeCom;
 [JsonSerializable(typeof(AiBotMarkdown))]
 [JsonSerializable(typeof(WeComApiResult))]
 [JsonSerializable(typeof(WeComWebhookMessage))]
+[JsonSerializable(typeof(WeComAppMessage))]
 internal sealed partial class WeComJson : JsonSerializerContext
 {
     /// <summary>Chinese stays as UTF-8 instead of \uXXXX: WeCom's limits count bytes, and escapes would triple them.</summary>
