@@ -101,8 +101,12 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             if (byKey.TryGetValue((row.Channel, row.ChatId), out var chat))
             {
                 var moved = _codeOfId.GetValueOrDefault(chat.GridId) != row.GridCode;
-                counter.Existing(moved || chat.Name != row.Name);
+                var newKey = row.WebhookKey is not null && row.WebhookKey != chat.WebhookKey;
+                counter.Existing(moved || newKey || chat.Name != row.Name);
                 chat.Name = row.Name;
+
+                // A row without a key keeps the stored one: re-importing a roster must not silence a group's robot.
+                chat.WebhookKey = row.WebhookKey ?? chat.WebhookKey;
                 if (moved)
                 {
                     chat.Grid = grid;
@@ -110,7 +114,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             }
             else
             {
-                db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid });
+                db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid, WebhookKey = row.WebhookKey });
                 counter.New();
             }
         }
