@@ -27,4 +27,9 @@ if (scenario is "all" or "schedules")
 
 BenchReport.Print(results);
 await BenchReport.WriteJsonAsync(results, Path.Combine(BenchReport.ResultsFolder(), "latest.json"), CancellationToken.None);
+if (scenario == "all")
+{
+    await BenchmarksMarkdown.WriteAsync(results, Path.Combine(BenchReport.ResultsFolder(), "..", "..", "docs", "BENCHMARKS.md"), CancellationToken.None);
+}
+
 return 0;
