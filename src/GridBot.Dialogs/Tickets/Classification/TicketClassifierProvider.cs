@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,9 @@ namespace GridBot.Dialogs.Tickets.Classification;
 /// <summary>Loads the configured model, or trains the default one from the shipped data set, once per process.</summary>
 public sealed partial class TicketClassifierProvider(IOptions<ClassifierOptions> options, ILogger<TicketClassifierProvider> logger)
 {
+    // The default model depends only on the training file: hosts in one process (tests, the benchmark) train it once.
+    private static readonly ConcurrentDictionary<(string Path, DateTime Written), Lazy<MlTextClassifier>> DefaultModels = new();
+
     private readonly Lazy<MlTextClassifier> _classifier = new(() => Create(options.Value, logger));
 
     public MlTextClassifier Current => _classifier.Value;
@@ -19,10 +23,14 @@ public sealed partial class TicketClassifierProvider(IOptions<ClassifierOptions>
             return model;
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var trained = new TextClassifierTrainer().TrainFromCsv(ClassifierOptions.Resolve(settings.TrainingDataPath));
-        LogTrained(logger, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, string.Join("/", trained.Labels));
-        return trained;
+        var path = Path.GetFullPath(ClassifierOptions.Resolve(settings.TrainingDataPath));
+        return DefaultModels.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => new Lazy<MlTextClassifier>(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var trained = new TextClassifierTrainer().TrainFromCsv(key.Path);
+            LogTrained(logger, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, string.Join("/", trained.Labels));
+            return trained;
+        })).Value;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Classifier loaded from {Path}: labels {Labels}")]
