@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "classify" or "intake" or "schedules"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom.");
     return 2;
 }
 
@@ -23,6 +23,12 @@ if (scenario is "all" or "intake")
 if (scenario is "all" or "schedules")
 {
     results.AddRange(await SchedulesScenario.RunAsync(CancellationToken.None));
+}
+
+if (scenario is "all" or "wecom")
+{
+    results.AddRange(await WeComAiBotScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
+    results.AddRange(await WeComWebhookScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);

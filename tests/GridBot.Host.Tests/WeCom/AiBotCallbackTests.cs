@@ -199,6 +199,23 @@ public sealed class AiBotCallbackTests
     }
 
     [Fact]
+    public async Task ARequestReplayedAgainstAnotherHostSharingRedisIsRejected()
+    {
+        var ct = TestTimeout.Token;
+        string[] shared = [$"--Redis:Configuration={TestRedis.Configuration}", $"--Redis:KeyPrefix={TestRedis.NewPrefix()}"];
+        await using var first = await GridBotTestHost.StartAsync(ct, WeComSimulator.Settings(shared));
+        await using var second = await GridBotTestHost.StartAsync(ct, WeComSimulator.Settings(shared));
+        var (url, body) = WeComSimulator.Seal(WeComSimulator.GroupText("msg-two-hosts-1", Group, "x", "@bot 你好").ToJsonString());
+
+        using var original = await first.Http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"), ct);
+        using var replay = await second.Http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"), ct);
+
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal(0, await second.QueryAsync(db => db.ProcessedActivities.CountAsync(ct)));
+    }
+
+    [Fact]
     public async Task OversizedBodyIs413AndJunkIsRejected()
     {
         var ct = TestTimeout.Token;

@@ -61,6 +61,29 @@ public sealed class WeComAppChannelTests
         Assert.Equal(0, await host.QueryAsync(db => db.ProcessedActivities.CountAsync(ct)));
     }
 
+    [Fact]
+    public async Task ACallbackSealedForAnotherCorpIsRejectedWithoutATurn()
+    {
+        var ct = TestTimeout.Token;
+        await using var fake = await FakeWeCom.StartAsync(ct);
+        await using var host = await GridBotTestHost.StartAsync(ct, WeComSimulator.AppSettings(fake));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sealedForOther = WeComTencentHarness.Run([new System.Text.Json.Nodes.JsonObject
+        {
+            ["op"] = "encrypt", ["token"] = WeComSimulator.Token, ["key"] = WeComSimulator.Key, ["receiveid"] = "wwsomeoneelse000",
+            ["plain"] = TextXml("x", "你好", "7311000000000000031"), ["timestamp"] = timestamp, ["nonce"] = "4242",
+        }])[0];
+
+        using var response = await host.Http.PostAsync(
+            $"/api/wecom/app?msg_signature={sealedForOther.Text("msg_signature")}&timestamp={timestamp}&nonce=4242",
+            new StringContent(sealedForOther.Text("xml_body"), Encoding.UTF8, "application/xml"), ct);
+
+        // -40005 (ValidateCorpid_Error) is logged; the caller only learns that the request was bad.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await host.QueryAsync(db => db.ProcessedActivities.CountAsync(ct)));
+        Assert.Equal(0, await host.QueryAsync(db => db.Outbox.CountAsync(ct)));
+    }
+
     private static string TextXml(string from, string content, string msgId) =>
         $"<xml><ToUserName><![CDATA[{WeComSimulator.CorpId}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName>"
         + $"<CreateTime>{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"

@@ -24,17 +24,26 @@ internal sealed class WeComSimulator(GridBotTestHost host)
     public Task BindGroupAsync(string chatId, string gridCode, CancellationToken cancellationToken, string? webhookKey = null) =>
         BindGroupAsync(host, chatId, gridCode, cancellationToken, webhookKey);
 
-    public static async Task BindGroupAsync(GridBotTestHost host, string chatId, string gridCode, CancellationToken cancellationToken, string? webhookKey = null)
+    public static Task BindGroupAsync(GridBotTestHost host, string chatId, string gridCode, CancellationToken cancellationToken, string? webhookKey = null)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"wecom-bind-{Guid.NewGuid():N}.json");
-        var json = new JsonObject
-        {
-            ["chats"] = new JsonArray(new JsonObject { ["channel"] = "wecom", ["chatId"] = chatId, ["grid"] = gridCode, ["name"] = "企业微信网格群" }),
-        };
+        var chat = new JsonObject { ["channel"] = "wecom", ["chatId"] = chatId, ["grid"] = gridCode, ["name"] = "企业微信网格群" };
         if (webhookKey is not null)
         {
-            json["chats"]![0]!["webhookKey"] = webhookKey;
+            chat["webhookKey"] = webhookKey;
         }
+
+        return ImportAsync(host, new JsonObject { ["chats"] = new JsonArray(chat) }, cancellationToken);
+    }
+
+    public static Task BindLeaderAsync(GridBotTestHost host, string userId, string gridCode, CancellationToken cancellationToken) =>
+        ImportAsync(host, new JsonObject
+        {
+            ["members"] = new JsonArray(new JsonObject { ["channel"] = "wecom", ["userId"] = userId, ["name"] = "王芳", ["grid"] = gridCode, ["role"] = "Leader" }),
+        }, cancellationToken);
+
+    private static async Task ImportAsync(GridBotTestHost host, JsonObject json, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"wecom-bind-{Guid.NewGuid():N}.json");
 
         await File.WriteAllTextAsync(file, json.ToJsonString(), cancellationToken);
         try

@@ -53,20 +53,27 @@ public sealed class WeComWebhookSenderTests
     }
 
     [Fact]
-    public async Task ADeletedRobotIsRecordedAsAPermanentFailureAndNotRetried()
+    public async Task ADeletedRobotIsRecordedAsAPermanentFailureNotRetriedAndItsLeaderIsToldOnce()
     {
         var ct = TestTimeout.Token;
         await using var fake = await FakeWeCom.StartAsync(ct, $"--FakeWeCom:InvalidWebhookKeys:0={Key}");
-        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting);
+        await using var host = await GridBotTestHost.StartAsync(ct, WeComSimulator.AppSettings(fake));
         await WeComSimulator.BindGroupAsync(host, "wrkGroupC", Grid, ct, Key);
+        await WeComSimulator.BindLeaderAsync(host, "wangfang", Grid, ct);
 
-        var id = await EnqueueAsync(host, "wrkGroupC", "明天上午停水，请提前储水。", ct);
-        var row = await WaitForFinalAsync(host, id, ct);
+        var first = await WaitForFinalAsync(host, await EnqueueAsync(host, "wrkGroupC", "明天上午停水，请提前储水。", ct), ct);
+        var second = await WaitForFinalAsync(host, await EnqueueAsync(host, "wrkGroupC", "后天上午恢复供水。", ct), ct);
 
-        Assert.Equal(OutboxStatus.Failed, row.Status);
-        Assert.Equal("errcode 93000", row.LastError);
-        Assert.DoesNotContain(Key, row.LastError, StringComparison.Ordinal);
-        Assert.Single(await fake.RecordsAsync("webhook/send", ct));
+        Assert.Equal(OutboxStatus.Failed, first.Status);
+        Assert.Equal("errcode 93000", first.LastError);
+        Assert.Equal(OutboxStatus.Failed, second.Status);
+        Assert.Equal(2, (await fake.RecordsAsync("webhook/send", ct)).Count);
+        var told = await host.QueryAsync(db => db.Outbox.Where(o => o.ConversationId == "wangfang").ToListAsync(ct));
+        var notice = Assert.Single(told);
+        Assert.Contains("群机器人已无法发送消息", notice.Text);
+        Assert.DoesNotContain(Key, notice.Text, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(host, notice.Id, ct)).Status);
+        Assert.Equal("wangfang", Assert.Single(await fake.RecordsAsync("message/send", ct))["target"]!.GetValue<string>());
     }
 
     [Fact]

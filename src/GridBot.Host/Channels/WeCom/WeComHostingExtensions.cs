@@ -84,6 +84,7 @@ public static class WeComHostingExtensions
         // Added after the resilience handler, so it runs inside it: once per attempt.
         client.AddHttpMessageHandler<WebhookRateLimitHandler>();
         services.AddSingleton<WeComWebhookClient>();
+        services.AddSingleton<DeadRobotNotifier>();
         services.AddSingleton<IChannelSender, WeComSender>();
     }
 

@@ -11,9 +11,10 @@ namespace GridBot.Host.Channels.WeCom;
 /// Outbox messages of channel "wecom" take the route WeCom allows for their conversation: a bound group through its
 /// robot (消息推送; short text as text, long text as markdown cut at whole lines with "…另有 N 条"), a person (a private
 /// chat's conversation is the userid) through the self-built app's message/send. The robot key is read at send time,
-/// so a key fixed by a re-import serves messages already waiting.
+/// so a key fixed by a re-import serves messages already waiting; a robot refused for good is reported to the group's
+/// leaders (<see cref="DeadRobotNotifier"/>).
 /// </summary>
-internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app) : IChannelSender
+internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots) : IChannelSender
 {
     public string Channel => WeComWebhookKey.Channel;
 
@@ -30,9 +31,18 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
 
         if (chat.IsGroup)
         {
-            return chat.Key is null
-                ? new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey")
-                : await webhooks.SendAsync(chat.Key, ToRobotMessage(message.Text), cancellationToken);
+            if (chat.Key is null)
+            {
+                return new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey");
+            }
+
+            var outcome = await webhooks.SendAsync(chat.Key, ToRobotMessage(message.Text), cancellationToken);
+            if (outcome is SendOutcome.Permanent { Reason: var reason })
+            {
+                await deadRobots.NotifyAsync(message.ConversationId, chat.Key, reason, cancellationToken);
+            }
+
+            return outcome;
         }
 
         return app.IsConfigured

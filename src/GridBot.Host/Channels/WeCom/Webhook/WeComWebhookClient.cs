@@ -11,42 +11,31 @@ namespace GridBot.Host.Channels.WeCom.Webhook;
 /// the robot's rate limit; what is still failing afterwards is a transient outcome the outbox retries later, and an
 /// errcode such as 93000 (robot deleted, key wrong) is permanent.
 /// </summary>
-internal sealed partial class WeComWebhookClient(IHttpClientFactory httpClients, IOptions<WeComOptions> options, ILogger<WeComWebhookClient> logger)
+internal sealed class WeComWebhookClient(IHttpClientFactory httpClients, IOptions<WeComOptions> options)
 {
     public const string HttpClientName = "wecom-webhook";
 
     public async Task<SendOutcome> SendAsync(string key, WeComWebhookMessage message, CancellationToken cancellationToken)
     {
         var uri = new Uri(options.Value.ApiBase, "cgi-bin/webhook/send?key=" + Uri.EscapeDataString(key));
-        SendOutcome outcome;
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName)
                 .PostAsJsonAsync(uri, message, WeComJson.Relaxed.WeComWebhookMessage, cancellationToken);
-            outcome = await WeComHttp.OutcomeOfAsync(response, cancellationToken);
+            return await WeComHttp.OutcomeOfAsync(response, cancellationToken);
         }
         catch (WebhookRateLimitedException ex)
         {
-            outcome = new SendOutcome.Transient($"held back by the robot's limit for {ex.RetryAfter.TotalSeconds:0.#} s");
+            return new SendOutcome.Transient($"held back by the robot's limit for {ex.RetryAfter.TotalSeconds:0.#} s");
         }
         catch (TimeoutRejectedException)
         {
-            outcome = new SendOutcome.Transient("timeout");
+            return new SendOutcome.Transient("timeout");
         }
         catch (HttpRequestException ex)
         {
             // The exception's message may carry the URL, and the URL carries the key: only the error kind is kept.
-            outcome = new SendOutcome.Transient($"network error ({ex.HttpRequestError})");
+            return new SendOutcome.Transient($"network error ({ex.HttpRequestError})");
         }
-
-        if (outcome is SendOutcome.Permanent { Reason: var reason })
-        {
-            LogPermanent(logger, WeComWebhookKey.Fingerprint(key), reason);
-        }
-
-        return outcome;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom group robot {Robot} refused a message for good ({Reason}); staff must check its webhook key")]
-    private static partial void LogPermanent(ILogger logger, string robot, string reason);
 }
