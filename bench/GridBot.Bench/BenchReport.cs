@@ -25,7 +25,7 @@ internal static class BenchReport
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Scenario,-10} {r.Variant,-10} {r.Concurrency,5} {r.Requests,9} {r.Errors,6} {r.PerSecond,9:0} {r.P50Ms,8:0.0} {r.P99Ms,8:0.0} {(r.RatioToBaseline is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-"),6} {r.PeakWorkingSetMb,8} {$"{r.Gen0}/{r.Gen1}/{r.Gen2}",10}"));
+                $"{r.Scenario,-10} {r.Variant,-10} {r.Concurrency,5} {r.Requests,9} {r.Errors,6} {r.PerSecond,9:0} {r.P50Ms,8:0.0} {r.P99Ms,8:0.0} {(r.RatioToBaseline is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-"),6} {r.PeakWorkingSetMb,8} {$"{r.Gen0}/{r.Gen1}/{r.Gen2}",10} {r.Notes}"));
         }
     }
 

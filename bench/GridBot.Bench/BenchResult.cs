@@ -13,4 +13,8 @@ public sealed record BenchResult(
     long PeakWorkingSetMb,
     int Gen0,
     int Gen1,
-    int Gen2);
+    int Gen2)
+{
+    /// <summary>Scenario facts that are not rates (accuracy, model size, training time).</summary>
+    public string? Notes { get; init; }
+}

@@ -1,9 +1,20 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | intake | schedules [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom"))
+{
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom.");
+    return 2;
+}
+
+if (scenario is "all" or "classify")
+{
+    results.AddRange(ClassificationScenario.Run(TimeSpan.FromSeconds(Math.Min(seconds, 5))));
+}
+
 if (scenario is "all" or "intake")
 {
     results.AddRange(await IntakeScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
@@ -14,12 +25,17 @@ if (scenario is "all" or "schedules")
     results.AddRange(await SchedulesScenario.RunAsync(CancellationToken.None));
 }
 
-if (scenario is not ("all" or "intake" or "schedules"))
+if (scenario is "all" or "wecom")
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, intake, schedules.");
-    return 2;
+    results.AddRange(await WeComAiBotScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
+    results.AddRange(await WeComWebhookScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);
 await BenchReport.WriteJsonAsync(results, Path.Combine(BenchReport.ResultsFolder(), "latest.json"), CancellationToken.None);
+if (scenario == "all")
+{
+    await BenchmarksMarkdown.WriteAsync(results, Path.Combine(BenchReport.ResultsFolder(), "..", "..", "docs", "BENCHMARKS.md"), CancellationToken.None);
+}
+
 return 0;

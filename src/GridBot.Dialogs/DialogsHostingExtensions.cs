@@ -7,7 +7,9 @@ using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +28,8 @@ public static class DialogsHostingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
         services.AddSingleton<TaxonomyProvider>();
-        services.AddSingleton<ITicketUnderstander, KeywordTicketUnderstander>();
+        services.AddSingleton<KeywordTicketUnderstander>();
+        AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
 
@@ -37,11 +40,27 @@ public static class DialogsHostingExtensions
         return builder;
     }
 
+    private static void AddUnderstanding(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClassifierOptions>().Bind(configuration.GetSection(ClassifierOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>();
+        if (!configuration.GetValue(ClassifierOptions.SectionName + ":Enabled", true))
+        {
+            services.AddSingleton<ITicketUnderstander>(sp => sp.GetRequiredService<KeywordTicketUnderstander>());
+            return;
+        }
+
+        services.AddSingleton<TicketClassifierProvider>();
+        services.AddHostedService<ClassifierWarmup>();
+        services.AddSingleton<ITicketUnderstander, ClassifierTicketUnderstander>();
+    }
+
     private static void AddPipeline(IServiceCollection services)
     {
-        // Order is the pipeline: lock → dedup → commit → error boundary → identity → dialog state → router.
+        // Order is the pipeline: lock → unit of work → dedup → commit → error boundary → identity → dialog state → router.
         services.AddScoped<TurnDelivery>();
         services.AddScoped<IMiddleware, TurnLockMiddleware>();
+        services.AddScoped<IMiddleware, UnitOfWorkMiddleware>();
         services.AddScoped<IMiddleware, DedupMiddleware>();
         services.AddScoped<IMiddleware, TurnCommitMiddleware>();
         services.AddScoped<IMiddleware, ErrorBoundaryMiddleware>();
@@ -69,8 +88,10 @@ public static class DialogsHostingExtensions
     {
         services.AddScoped<TicketService>();
         services.AddScoped<TicketIntake>();
+        services.AddScoped<IntakeFlow>();
         services.AddScoped<TicketFinder>();
         services.AddScoped<TicketNotifier>();
+        services.AddScoped<DuplicateFinder>();
         services.AddScoped<IDialog, IntakeDialog>();
     }
 
@@ -91,6 +112,8 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, RejectCommand>();
         services.AddScoped<ICommand, EscalateCommand>();
         services.AddScoped<ICommand, StatsCommand>();
+        services.AddScoped<ICommand, RecategorizeCommand>();
+        services.AddScoped<ICommand, SplitCommand>();
         services.AddScoped<ICommand, RemindCommand>();
         services.AddScoped<ICommand, DispatchOrderCommand>();
     }

@@ -1,4 +1,5 @@
 using GridBot.Host.Channels.BotFramework;
+using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
@@ -33,6 +34,7 @@ public static class HostHostingExtensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
         builder.AddGridBotSchedules();
+        builder.AddWeCom();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class HostHostingExtensions
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
         app.MapDigestEndpoints();
+        app.MapWeComEndpoints();
         return app;
     }
 }

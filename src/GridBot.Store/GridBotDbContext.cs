@@ -31,5 +31,8 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     {
         // Enums are stored by name so the database reads without the code, and reordering a member is safe.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite hands DateTime back without a kind; every stored time is UTC, so say so (APIs then write the "Z").
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -54,7 +54,7 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
         var scopePath = context.Identity.ScopeGrid.Path;
         // Staff of the ticket's grid line: inside the speaker's subtree, or above the ticket's grid.
         var candidates = await db.Members.AsNoTracking().Include(m => m.Grid)
-            .Where(m => m.Channel == channel && m.Role >= MemberRole.Worker
+            .Where(m => m.Channel == channel && MemberRoleExtensions.StaffRoles.Contains(m.Role)
                 && (mentioned.Contains(m.UserId) || m.Name == name)
                 && (m.Grid!.Path.StartsWith(scopePath) || ticketPath.StartsWith(m.Grid!.Path)))
             .ToListAsync(cancellationToken);

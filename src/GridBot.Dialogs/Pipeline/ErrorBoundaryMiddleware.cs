@@ -21,6 +21,12 @@ public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, ILogger
         {
             LogTurnFailed(logger, ex, context.Activity.ChannelId, context.Activity.Conversation?.Id, context.Activity.Id);
             db.ChangeTracker.Clear();
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                // The ticket number taken in this turn goes back with everything else.
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
             var key = context.DialogKey;
             await db.DialogStates.Where(d => d.Key == key).ExecuteDeleteAsync(cancellationToken);
             context.Failed = true;

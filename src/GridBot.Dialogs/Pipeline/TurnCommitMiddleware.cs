@@ -44,6 +44,11 @@ public sealed class TurnCommitMiddleware(GridBotDbContext db, IProcessedActivity
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         if (repliesJson is not null)
         {
             await cache.SetRepliesAsync(context.DedupKey, repliesJson, cancellationToken);

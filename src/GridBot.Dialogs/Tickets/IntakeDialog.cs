@@ -6,10 +6,11 @@ using GridBot.Dialogs.Time;
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
-/// Finishes a report that lacked something: a "是" to confirm a doubtful one, or the place (asked once).
-/// "取消" drops it; a photo sent meanwhile is kept; anything else while confirming is routed as a new message.
+/// Finishes a report that lacked something: a "是" to confirm a doubtful one, a category picked by number, or the
+/// place (asked once). "取消" drops it; a photo sent meanwhile is kept; anything else while confirming is routed
+/// as a new message.
 /// </summary>
-public sealed class IntakeDialog(TicketIntake intake, ShanghaiTime clock) : IDialog
+public sealed class IntakeDialog(IntakeFlow flow, ShanghaiTime clock) : IDialog
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(30);
     private static readonly HashSet<string> CancelWords = ["取消", "算了", "不用了", "不用", "不要了", "cancel", "/cancel", "不登记"];
@@ -40,33 +41,42 @@ public sealed class IntakeDialog(TicketIntake intake, ShanghaiTime clock) : IDia
             if (text.Length == 0)
             {
                 context.Dialogs.ReplaceActive(intakeFrame with { Draft = draft });
-                context.Reply(TicketTexts.PhotoKept + (intakeFrame.Step == IntakeStep.AwaitingPlace ? TicketTexts.AskPlace : TicketTexts.AskConfirm(draft.Description)));
+                context.Reply(TicketTexts.PhotoKept + Question(intakeFrame));
                 return DialogTurnResult.Waiting;
             }
         }
 
-        if (intakeFrame.Step == IntakeStep.AwaitingConfirmation)
+        switch (intakeFrame.Step)
         {
-            if (!YesWords.Contains(text.ToLowerInvariant()))
-            {
+            case IntakeStep.AwaitingConfirmation when !YesWords.Contains(text.ToLowerInvariant()):
                 return DialogTurnResult.Abandoned;
-            }
-
-            if (draft.Place is null)
-            {
-                context.Dialogs.ReplaceActive(intakeFrame with { Step = IntakeStep.AwaitingPlace, Draft = draft });
-                context.Reply(TicketTexts.AskPlace);
-                return DialogTurnResult.Waiting;
-            }
+            case IntakeStep.AwaitingConfirmation:
+                return await flow.ContinueAsync(context, draft, intakeFrame.Choices, cancellationToken);
+            case IntakeStep.AwaitingCategory:
+                // An answer that is no choice keeps the best guess: asking twice would be worse than a wrong category a leader can fix.
+                return await flow.ContinueAsync(context, draft with { Category = Pick(text, intakeFrame.Choices ?? []) ?? draft.Category }, null, cancellationToken);
+            default:
+                // Asked once: whatever the answer is, it is the place as the resident said it.
+                var answer = PlaceExtractor.Extract(text) ?? TicketTexts.Shorten(text, 60);
+                return await flow.ContinueAsync(context, draft with { Place = answer.Length == 0 ? "未说明" : answer }, null, cancellationToken);
         }
-        else
-        {
-            // Asked once: whatever the answer is, it is the place as the resident said it.
-            var answer = PlaceExtractor.Extract(text) ?? TicketTexts.Shorten(text, 60);
-            draft = draft with { Place = answer.Length == 0 ? null : answer };
-        }
-
-        await intake.OpenAsync(context, draft, cancellationToken);
-        return DialogTurnResult.Completed;
     }
+
+    private static string? Pick(string answer, IReadOnlyList<string> choices)
+    {
+        var digits = new string(answer.Where(char.IsAsciiDigit).ToArray());
+        if (int.TryParse(digits, out var number) && number >= 1 && number <= choices.Count)
+        {
+            return choices[number - 1];
+        }
+
+        return choices.FirstOrDefault(c => answer.Contains(c, StringComparison.Ordinal));
+    }
+
+    private static string Question(IntakeFrame frame) => frame.Step switch
+    {
+        IntakeStep.AwaitingPlace => TicketTexts.AskPlace,
+        IntakeStep.AwaitingCategory => TicketTexts.AskCategory(frame.Choices ?? []),
+        _ => TicketTexts.AskConfirm(frame.Draft.Description),
+    };
 }

@@ -3,5 +3,6 @@ namespace GridBot.Dialogs.Tickets;
 public enum IntakeStep
 {
     AwaitingConfirmation,
+    AwaitingCategory,
     AwaitingPlace,
 }

@@ -13,11 +13,32 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
     public TicketUnderstanding Understand(string text, string gridCode)
     {
         var taxonomy = taxonomyProvider.Current;
+        var signals = Analyze(text);
+        if (signals.Courtesy)
+        {
+            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null, []);
+        }
+
+        var category = signals.KeywordCategory?.Name ?? (signals.Urgent ? UrgentFallback(taxonomy) : taxonomy.FallbackCategory);
+        return new TicketUnderstanding(
+            signals.Confidence >= 0.3,
+            category,
+            signals.Confidence,
+            signals.KeywordCategory is null ? 0 : signals.Confidence,
+            signals.Urgent ? TicketUrgency.Urgent : TicketUrgency.Normal,
+            PlaceExtractor.Extract(text),
+            []);
+    }
+
+    /// <summary>The rules' reading of a message; the model-based understander combines it with its prediction.</summary>
+    public RuleSignals Analyze(string text)
+    {
+        var taxonomy = taxonomyProvider.Current;
         var normalized = Normalize(text);
         var core = StripDecoration(normalized);
         if (core.Length == 0 || taxonomy.NotReportPhrases.Contains(core, StringComparer.OrdinalIgnoreCase))
         {
-            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, TicketUrgency.Normal, null);
+            return new RuleSignals(true, null, false, false, false, 0);
         }
 
         var urgent = taxonomy.Urgency.Keywords.Any(normalized.Contains);
@@ -34,7 +55,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
 
         var problem = taxonomy.ProblemWords.Any(normalized.Contains);
         var question = taxonomy.QuestionMarkers.Any(normalized.Contains);
-        double confidence = (bestScore > 0, problem) switch
+        double confidence = (best is not null, problem) switch
         {
             (true, true) => 0.9,
             (true, false) => question ? 0.45 : 0.6,
@@ -42,19 +63,12 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
             _ => core.Length >= 12 && !question ? 0.35 : 0.1,
         };
 
-        if (urgent)
-        {
-            confidence = Math.Max(confidence, 0.95);
-        }
-
-        var categoryName = best?.Name ?? (urgent ? taxonomy.Categories.FirstOrDefault(c => c.Name == "安全隐患")?.Name : null) ?? taxonomy.FallbackCategory;
-        return new TicketUnderstanding(
-            confidence >= 0.3,
-            categoryName,
-            confidence,
-            urgent ? TicketUrgency.Urgent : TicketUrgency.Normal,
-            PlaceExtractor.Extract(text));
+        return new RuleSignals(false, best, problem, question, urgent, urgent ? Math.Max(confidence, 0.95) : confidence);
     }
+
+    /// <summary>An emergency with no category keyword is a safety hazard when the taxonomy has one.</summary>
+    public static string UrgentFallback(Taxonomy taxonomy) =>
+        taxonomy.Find("安全隐患")?.Name ?? taxonomy.FallbackCategory;
 
     /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();

@@ -15,6 +15,7 @@ namespace GridBot.Dialogs.Tickets;
 public sealed class ReportRoute(
     ITicketUnderstander understander,
     TicketIntake intake,
+    IntakeFlow flow,
     GridBotDbContext db,
     ShanghaiTime clock,
     IOptions<TicketOptions> options) : IRouteHandler
@@ -49,6 +50,9 @@ public sealed class ReportRoute(
         }
 
         var draft = new TicketDraft(text, understanding.Category, understanding.Urgency, understanding.Place, photos);
+        var choices = understanding.CategoryConfidence < settings.CategoryConfirmBelow && understanding.Alternatives.Count > 1
+            ? understanding.Alternatives
+            : null;
         if (understanding.Urgency == TicketUrgency.Urgent)
         {
             // An emergency is never held up by a question.
@@ -56,17 +60,11 @@ public sealed class ReportRoute(
         }
         else if (understanding.Confidence < settings.ConfirmBelow)
         {
-            context.Dialogs.Push(new IntakeFrame(IntakeStep.AwaitingConfirmation, draft) { StartedUtc = clock.NowUtc });
-            context.Reply(TicketTexts.AskConfirm(text));
-        }
-        else if (draft.Place is null)
-        {
-            context.Dialogs.Push(new IntakeFrame(IntakeStep.AwaitingPlace, draft) { StartedUtc = clock.NowUtc });
-            context.Reply(TicketTexts.AskPlace);
+            flow.AskToConfirm(context, draft, choices);
         }
         else
         {
-            await intake.OpenAsync(context, draft, cancellationToken);
+            await flow.ContinueAsync(context, draft, choices, cancellationToken);
         }
 
         return true;

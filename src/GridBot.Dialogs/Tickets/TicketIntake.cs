@@ -7,13 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Tickets;
 
-/// <summary>Turns a finished draft into a ticket and tells the reporter; urgent ones @-mention the grid leader at once.</summary>
-public sealed class TicketIntake(TicketService tickets, GridBotDbContext db, ShanghaiTime clock)
+/// <summary>
+/// Turns a finished draft into a ticket and tells the reporter; urgent ones @-mention the grid leader at once.
+/// A report of a problem already open in the grid joins that ticket as another reporter instead.
+/// </summary>
+public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock)
 {
     public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.OpenAsync(context, draft, cancellationToken);
         var identity = context.Identity;
+        if (draft.Urgency != TicketUrgency.Urgent
+            && await duplicates.FindAsync(identity.Grid.Id, draft, clock.NowUtc, cancellationToken) is { } existing)
+        {
+            Merge(context, existing, draft);
+            return existing;
+        }
+
+        var ticket = await tickets.OpenAsync(tickets.OpeningFrom(context, draft), cancellationToken);
         var deadline = clock.Format(ticket.DeadlineUtc);
         var reporter = Entity.MentionOf(identity.UserId, identity.Name);
         if (ticket.Urgency != TicketUrgency.Urgent)
@@ -27,6 +37,26 @@ public sealed class TicketIntake(TicketService tickets, GridBotDbContext db, Sha
             TicketTexts.CreatedUrgent(ticket, identity.Name, deadline, leaders.Select(l => l.Name).ToList()),
             [reporter, .. leaders.Select(l => Entity.MentionOf(l.UserId, l.Name))]);
         return ticket;
+    }
+
+    private void Merge(TurnContext context, Ticket ticket, TicketDraft draft)
+    {
+        var identity = context.Identity;
+        var reporter = Entity.MentionOf(identity.UserId, identity.Name);
+        if (ticket.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId))
+        {
+            context.Reply(TicketTexts.AlreadyReported(ticket, identity.Name, clock.Format(ticket.DeadlineUtc)), reporter);
+            return;
+        }
+
+        var opening = tickets.OpeningFrom(context, draft);
+        ticket.AddReporter(opening.Reporter, opening.Actor, clock.NowUtc);
+        foreach (var url in draft.PhotoUrls)
+        {
+            ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = clock.NowUtc }, opening.Actor, clock.NowUtc);
+        }
+
+        context.Reply(TicketTexts.Merged(ticket, identity.Name, clock.Format(ticket.DeadlineUtc)), reporter);
     }
 
     /// <summary>The nearest grid leaders above or at the grid: the micro-grid's own leader before the grid's.</summary>

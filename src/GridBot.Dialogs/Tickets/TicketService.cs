@@ -16,10 +16,34 @@ public sealed class TicketService(
     ShanghaiTime clock,
     IOptions<TicketOptions> options)
 {
-    public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
+    /// <summary>The opening of a report made in this turn by the person speaking.</summary>
+    public TicketOpening OpeningFrom(TurnContext context, TicketDraft draft)
     {
         var identity = context.Identity;
+        return new TicketOpening(
+            draft,
+            identity.Grid,
+            identity.Channel,
+            context.Activity.Conversation?.Id ?? "",
+            context.Activity.ServiceUrl,
+            NewReporter(identity.Channel, identity.UserId, identity.Name, identity.Member?.Phone, draft.Description),
+            new TicketActor(identity.UserId, identity.Name));
+    }
+
+    public TicketReporter NewReporter(string channel, string userId, string name, string? phone, string report) => new()
+    {
+        Channel = channel,
+        UserId = userId,
+        Name = name,
+        Phone = phone,
+        Report = Trim(report),
+        AddedUtc = clock.NowUtc,
+    };
+
+    public async Task<Ticket> OpenAsync(TicketOpening opening, CancellationToken cancellationToken)
+    {
         var now = clock.NowUtc;
+        var draft = opening.Draft;
         var category = taxonomy.Current.Find(draft.Category) ?? taxonomy.Current.Find(taxonomy.Current.FallbackCategory)!;
         var ticket = new Ticket
         {
@@ -27,28 +51,21 @@ public sealed class TicketService(
             Category = category.Name,
             Urgency = draft.Urgency,
             Place = draft.Place,
-            Description = draft.Description.Length > 2000 ? draft.Description[..2000] : draft.Description,
-            GridId = identity.Grid.Id,
-            Grid = identity.Grid,
-            Channel = identity.Channel,
-            ConversationId = context.Activity.Conversation?.Id ?? "",
-            ServiceUrl = context.Activity.ServiceUrl,
+            PlaceDetail = PlaceParser.Parse(draft.Place),
+            Description = Trim(draft.Description),
+            GridId = opening.Grid.Id,
+            Grid = opening.Grid,
+            Channel = opening.Channel,
+            ConversationId = opening.ConversationId,
+            ServiceUrl = opening.ServiceUrl,
             DeadlineUtc = Deadline(category, draft.Urgency, now),
         };
-        var actor = new TicketActor(identity.UserId, identity.Name);
         // The first reporter is part of the creation, not a later "reporter added" event.
-        ticket.AddReporter(new TicketReporter
-        {
-            Channel = identity.Channel,
-            UserId = identity.UserId,
-            Name = identity.Name,
-            Phone = identity.Member?.Phone,
-            AddedUtc = now,
-        }, actor, now);
-        ticket.Open(actor, category.Tier, now);
+        ticket.AddReporter(opening.Reporter, opening.Actor, now);
+        ticket.Open(opening.Actor, category.Tier, now);
         foreach (var url in draft.PhotoUrls)
         {
-            ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = now }, actor, now);
+            ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = now }, opening.Actor, now);
         }
 
         db.Tickets.Add(ticket);
@@ -71,4 +88,6 @@ public sealed class TicketService(
         var category = taxonomy.Current.Find(ticket.Category) ?? taxonomy.Current.Find(taxonomy.Current.FallbackCategory)!;
         return Deadline(category, ticket.Urgency, fromUtc);
     }
+
+    private static string Trim(string text) => text.Length > 2000 ? text[..2000] : text;
 }

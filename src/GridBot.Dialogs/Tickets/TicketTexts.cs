@@ -10,6 +10,9 @@ internal static class TicketTexts
     public const string PhotoKept = "照片已收到，会和工单一起登记。";
     public const string PrivateHint = "您好，我是网格小助手。直接告诉我遇到的问题（例如“3号楼2单元楼道灯坏了”）就能登记工单；发送“帮助”可查看我能做的事。";
 
+    public static string AskCategory(IReadOnlyList<string> choices) =>
+        "我不太确定这属于哪一类，请回复数字选择：\n" + string.Join("\n", choices.Select((c, i) => $"{i + 1}. {c}"));
+
     public static string AskConfirm(string text) =>
         $"您是想反映“{Shorten(text, 30)}”这个问题吗？需要登记为工单吗？回复\"是\"确认，回复“取消”不登记。";
 
@@ -26,6 +29,13 @@ internal static class TicketTexts
         (leaders.Count > 0 ? $"已通知网格长 {string.Join(" ", leaders.Select(l => "@" + l))} 立即处理" : "已通知网格员立即处理") +
         $"（时限：{deadline}前）。\n如有人员危险，请先拨打 119 / 110 / 120！\n" +
         $"· 类别：{ticket.Category}\n· 位置：{ticket.Place ?? "未说明，请补充"}\n· 网格：{ticket.Grid?.Name}";
+
+    public static string Merged(Ticket ticket, string reporterName, string deadline) =>
+        $"@{reporterName} 这个问题已有居民反映，已并入工单 {ticket.Number}（{ticket.Place ?? ticket.Category}），目前共 {ticket.Reporters.Count} 位居民反映。" +
+        $"网格员会一并处理（时限：{deadline}前），办结时会通知每一位反映人。";
+
+    public static string AlreadyReported(Ticket ticket, string reporterName, string deadline) =>
+        $"@{reporterName} 您已反映过这个问题（工单 {ticket.Number}，{TicketStatusNames.Of(ticket.Status)}），我们正在处理，时限 {deadline}。可发送“进度 {Tail(ticket.Number)}”查看。";
 
     public static string PhotoAdded(string number) => $"照片已补充到工单 {number}。";
 

@@ -2,10 +2,16 @@ using GridBot.Store.Tickets;
 
 namespace GridBot.Dialogs.Tickets;
 
-/// <summary>What GridBot makes of a message: whether it is a report, its category and how sure, urgency and place.</summary>
+/// <summary>
+/// What GridBot makes of a message: whether it is a report (<see cref="Confidence"/>), its category (and how sure,
+/// <see cref="CategoryConfidence"/>), urgency and place.
+/// <see cref="Alternatives"/> are the next most likely categories, offered when the category is in doubt.
+/// </summary>
 public sealed record TicketUnderstanding(
     bool LooksLikeReport,
     string Category,
     double Confidence,
+    double CategoryConfidence,
     TicketUrgency Urgency,
-    string? Place);
+    string? Place,
+    IReadOnlyList<string> Alternatives);

@@ -37,4 +37,7 @@ internal sealed class CliArguments
     }
 
     public string? this[string name] => flags.TryGetValue(name, out var value) ? value : null;
+
+    public string Require(string name) =>
+        this[name] is { Length: > 0 } value ? value : throw new ArgumentException($"--{name} is required.");
 }

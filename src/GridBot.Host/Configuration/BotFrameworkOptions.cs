@@ -6,9 +6,10 @@ public sealed class BotFrameworkOptions
 
     /// <summary>
     /// serviceUrl prefixes GridBot will call back. The serviceUrl comes from the request, so without this list
-    /// anyone could make GridBot POST to any address (SSRF).
+    /// anyone could make GridBot POST to any address (SSRF). Empty by default here (the binder appends to a list,
+    /// so defaults in code could never be removed); appsettings.json allows loopback for the Emulator.
     /// </summary>
-    public List<string> AllowedServiceUrls { get; set; } = ["http://localhost:", "http://127.0.0.1:"];
+    public List<string> AllowedServiceUrls { get; set; } = [];
 
     public bool IsAllowed(string? serviceUrl) =>
         serviceUrl is not null && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" &&

@@ -24,7 +24,7 @@ public static class WebChatEndpoints
             .OrderBy(c => c.Grid!.Path).Take(200)
             .ToListAsync(cancellationToken);
         var staff = await db.Members.AsNoTracking().Include(m => m.Grid)
-            .Where(m => m.Channel == WebChatSender.ChannelName && m.Role >= MemberRole.Worker)
+            .Where(m => m.Channel == WebChatSender.ChannelName && MemberRoleExtensions.StaffRoles.Contains(m.Role))
             .ToListAsync(cancellationToken);
         var people = chats.ToDictionary(
             c => c.ChatId,

@@ -90,7 +90,18 @@ internal static class CsvRecordReader
                 line++;
             }
 
-            records.Add(new CsvRecord(recordLine, fields));
+            // Blank lines are dropped here rather than later: 50 MB of newlines must not become 50 million records.
+            if (fields is not [""])
+            {
+                if (records.Count > ImportLimits.MaxRows)
+                {
+                    errorLine = recordLine;
+                    error = $"超过 {ImportLimits.MaxRows:N0} 行的上限，请分批导入";
+                    return false;
+                }
+
+                records.Add(new CsvRecord(recordLine, fields));
+            }
         }
 
         errorLine = 0;

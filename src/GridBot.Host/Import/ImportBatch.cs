@@ -7,12 +7,24 @@ internal sealed class ImportBatch
     private readonly List<ImportError> _errors = [];
     private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
     private int _suppressed;
+    private bool _rowLimitReported;
 
     public IReadOnlyList<ImportRow> Rows => _rows;
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Add(ImportRow row) => _rows.Add(row);
+    public void Add(ImportRow row)
+    {
+        if (_rows.Count < ImportLimits.MaxRows)
+        {
+            _rows.Add(row);
+        }
+        else if (!_rowLimitReported)
+        {
+            Error(row.File, row.Line, $"超过 {ImportLimits.MaxRows:N0} 行的上限，请分批导入");
+            _rowLimitReported = true;
+        }
+    }
 
     /// <summary>Registers a file (or sheet) so its errors are listed in the order the files were given.</summary>
     public void AddFile(string file) => _fileOrder.TryAdd(file, _fileOrder.Count);
@@ -29,7 +41,7 @@ internal sealed class ImportBatch
         }
     }
 
-    public void Error(ImportRow row, string message) => Error(row.File, row.Line, row.Where + message);
+    public void Error(ImportRow row, string message) => Error(row.File, row.Line, row.Prefix + message);
 
     /// <summary>Errors by file (in the order files were given) then line, however the checks found them.</summary>
     public IReadOnlyList<ImportError> Errors()

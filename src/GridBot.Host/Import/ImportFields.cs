@@ -17,6 +17,7 @@ internal static class ImportFields
     public const string Phone = "phone";
     public const string IdNumber = "idNumber";
     public const string Role = "role";
+    public const string WebhookKey = "webhookKey";
 
     private static readonly ImportFieldSpec[] GridFields =
     [
@@ -32,6 +33,9 @@ internal static class ImportFields
         new(ChatId, "群ID", Required: true, 128),
         new(Grid, "网格", Required: true, 64),
         new(Name, "群名称", Required: true, 128),
+
+        // A WeCom group robot's key, or the whole webhook URL as the console shows it (the key is taken from it).
+        new(WebhookKey, "群机器人Key", Required: false, 256),
     ];
 
     private static readonly ImportFieldSpec[] MemberFields =
@@ -54,6 +58,7 @@ internal static class ImportFields
         ["parent"] = Parent, ["上级"] = Parent, ["上级编码"] = Parent, ["上级网格"] = Parent,
         ["channel"] = Channel, ["渠道"] = Channel,
         ["chatid"] = ChatId, ["群id"] = ChatId,
+        ["webhookkey"] = WebhookKey, ["webhook"] = WebhookKey, ["群机器人key"] = WebhookKey, ["群机器人"] = WebhookKey, ["机器人key"] = WebhookKey,
         ["grid"] = Grid, ["网格"] = Grid, ["所属网格"] = Grid,
         ["userid"] = UserId, ["用户id"] = UserId,
         ["phone"] = Phone, ["手机"] = Phone, ["手机号"] = Phone, ["电话"] = Phone,

@@ -10,6 +10,9 @@ internal static class ImportLimits
 
     public const int MaxWorkbookEntries = 10_000;
 
+    /// <summary>Far above a district's grids, chats and members, far below what would exhaust memory (50 MB of "{}" is 16 million rows).</summary>
+    public const int MaxRows = 1_000_000;
+
     /// <summary>A file of a million bad rows should produce a readable report, not a million lines.</summary>
     public const int MaxErrors = 500;
 

@@ -8,5 +8,6 @@ internal sealed record ImportRow(ImportKind Kind, string File, int Line, string?
 {
     public string? this[string field] => Values.GetValueOrDefault(field);
 
-    public string Where => Label is null ? "" : Label + "：";
+    /// <summary>"members[3]：" before a message, so a JSON row is found by index as well as by line.</summary>
+    public string Prefix => Label is null ? "" : Label + "：";
 }

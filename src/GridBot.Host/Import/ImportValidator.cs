@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Privacy;
+using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Store.Grids;
 
 namespace GridBot.Host.Import;
@@ -104,9 +105,25 @@ internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<str
                 ok = false;
             }
 
+            string? webhookKey = null;
+            if (row[ImportFields.WebhookKey] is { } keyOrUrl)
+            {
+                // The value is a secret: messages name the column, never echo it.
+                if (channel != WeComWebhookKey.Channel)
+                {
+                    batch.Error(row, "群机器人Key 只用于企业微信的群（渠道应为 wecom）");
+                    ok = false;
+                }
+                else if (!WeComWebhookKey.TryParse(keyOrUrl, out webhookKey))
+                {
+                    batch.Error(row, "群机器人Key 格式不对：应为群机器人地址，或地址中 key= 后面那一串");
+                    ok = false;
+                }
+            }
+
             if (ok)
             {
-                chats.Add(new ChatImport(row, channel!, chatId!, row[ImportFields.Grid]!, row[ImportFields.Name]!));
+                chats.Add(new ChatImport(row, channel!, chatId!, row[ImportFields.Grid]!, row[ImportFields.Name]!, webhookKey));
             }
         }
 

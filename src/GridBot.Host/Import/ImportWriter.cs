@@ -41,7 +41,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
                 grid = new Grid { Code = row.Code, Name = row.Name, Level = row.Level, Path = "" };
                 db.Grids.Add(grid);
                 _byCode[row.Code] = grid;
-                counter.Created++;
+                counter.New();
             }
         }
 
@@ -101,8 +101,12 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             if (byKey.TryGetValue((row.Channel, row.ChatId), out var chat))
             {
                 var moved = _codeOfId.GetValueOrDefault(chat.GridId) != row.GridCode;
-                counter.Existing(moved || chat.Name != row.Name);
+                var newKey = row.WebhookKey is not null && row.WebhookKey != chat.WebhookKey;
+                counter.Existing(moved || newKey || chat.Name != row.Name);
                 chat.Name = row.Name;
+
+                // A row without a key keeps the stored one: re-importing a roster must not silence a group's robot.
+                chat.WebhookKey = row.WebhookKey ?? chat.WebhookKey;
                 if (moved)
                 {
                     chat.Grid = grid;
@@ -110,8 +114,8 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             }
             else
             {
-                db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid });
-                counter.Created++;
+                db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid, WebhookKey = row.WebhookKey });
+                counter.New();
             }
         }
 
@@ -150,7 +154,7 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
                     Role = row.Role,
                     Grid = _byCode[row.GridCode],
                 });
-                counter.Created++;
+                counter.New();
             }
         }
 

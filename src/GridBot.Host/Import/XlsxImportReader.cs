@@ -75,9 +75,9 @@ internal static class XlsxImportReader
         foreach (var row in sheet.RowsUsed().Where(r => r.RowNumber() > 1))
         {
             var cells = Cells(row, width);
-            if (row.LastCellUsed()?.Address.ColumnNumber > width)
+            if (row.LastCellUsed() is { } last && last.Address.ColumnNumber > width)
             {
-                cells.Add(row.LastCellUsed().GetFormattedString());
+                cells.Add(Text(last));
             }
 
             TabularImportReader.ReadRow(file, row.RowNumber(), kind, columns, cells, batch);
@@ -89,18 +89,26 @@ internal static class XlsxImportReader
         var cells = new List<string>(width);
         for (var column = 1; column <= width; column++)
         {
-            var cell = row.Cell(column);
-            // A formula's saved result is used as is: evaluating staff formulas here would be slow and surprising.
-            var value = cell.HasFormula ? cell.CachedValue : cell.Value;
-            cells.Add(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+            cells.Add(Text(row.Cell(column)));
         }
 
         return cells;
     }
 
-    /// <summary>Declared sizes are checked before anything is inflated, so a zip bomb is refused rather than unpacked.</summary>
+    private static string Text(IXLCell cell)
+    {
+        // A formula's saved result is used as is: evaluating staff formulas here would be slow and surprising.
+        var value = cell.HasFormula ? cell.CachedValue : cell.Value;
+        return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <summary>
+    /// Inflates every part into a discard buffer, counting, before ClosedXML inflates them into memory: a zip bomb
+    /// (a few MB declaring, or lying about, gigabytes of XML) is refused at the limit instead of unpacked.
+    /// </summary>
     private static string? CheckArchive(byte[] content)
     {
+        var tooLarge = $"工作簿解压后超过 {ImportLimits.MaxWorkbookUncompressedBytes / 1024 / 1024} MB 的上限";
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
@@ -109,12 +117,30 @@ internal static class XlsxImportReader
                 return $"工作簿包含的部件过多（{zip.Entries.Count} 个）";
             }
 
-            var total = zip.Entries.Sum(e => e.Length);
-            return total > ImportLimits.MaxWorkbookUncompressedBytes
-                ? $"工作簿解压后过大（{total / 1024 / 1024} MB，上限 {ImportLimits.MaxWorkbookUncompressedBytes / 1024 / 1024} MB）"
-                : null;
+            if (zip.Entries.Sum(e => e.Length) > ImportLimits.MaxWorkbookUncompressedBytes)
+            {
+                return tooLarge;
+            }
+
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(buffer)) > 0)
+                {
+                    total += read;
+                    if (total > ImportLimits.MaxWorkbookUncompressedBytes)
+                    {
+                        return tooLarge;
+                    }
+                }
+            }
+
+            return null;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
             return $"不是有效的 XLSX 工作簿（zip 已损坏：{ex.Message}）";
         }

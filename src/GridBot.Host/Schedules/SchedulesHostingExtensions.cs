@@ -16,7 +16,10 @@ public static class SchedulesHostingExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.AddReminders(configuration);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["WorkingCalendar:TimeZone"] is { Length: > 0 } id ? id : "Asia/Shanghai");
+        // An unknown zone must reach WorkingCalendarOptionsValidator, which stops the start naming the key.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["WorkingCalendar:TimeZone"] is { Length: > 0 } id ? id : "Asia/Shanghai", out var found)
+            ? found
+            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
         var connection = QuartzConnection.Resolve(configuration);
 

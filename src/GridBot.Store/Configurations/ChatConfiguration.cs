@@ -11,6 +11,7 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.Property(c => c.Channel).HasMaxLength(32);
         builder.Property(c => c.ChatId).HasMaxLength(128);
         builder.Property(c => c.Name).HasMaxLength(128);
+        builder.Property(c => c.WebhookKey).HasMaxLength(64);
         builder.HasIndex(c => new { c.Channel, c.ChatId }).IsUnique();
         builder.HasOne(c => c.Grid).WithMany().HasForeignKey(c => c.GridId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -11,6 +11,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Number).HasMaxLength(32);
         builder.Property(t => t.Category).HasMaxLength(32);
         builder.Property(t => t.Place).HasMaxLength(128);
+        builder.OwnsOne(t => t.PlaceDetail, place =>
+        {
+            place.Property(p => p.Estate).HasMaxLength(64).HasColumnName("PlaceEstate");
+            place.Property(p => p.Road).HasMaxLength(64).HasColumnName("PlaceRoad");
+            place.Property(p => p.Building).HasMaxLength(16).HasColumnName("PlaceBuilding");
+            place.Property(p => p.Unit).HasMaxLength(16).HasColumnName("PlaceUnit");
+            place.Property(p => p.Floor).HasMaxLength(16).HasColumnName("PlaceFloor");
+            place.Property(p => p.Room).HasMaxLength(16).HasColumnName("PlaceRoom");
+            place.Property(p => p.Landmark).HasMaxLength(32).HasColumnName("PlaceLandmark");
+        });
         builder.Property(t => t.Description).HasMaxLength(2000);
         builder.Property(t => t.Channel).HasMaxLength(32);
         builder.Property(t => t.ConversationId).HasMaxLength(128);

@@ -12,6 +12,7 @@ internal sealed class TicketReporterConfiguration : IEntityTypeConfiguration<Tic
         builder.Property(r => r.UserId).HasMaxLength(128);
         builder.Property(r => r.Name).HasMaxLength(64);
         builder.Property(r => r.Phone).HasMaxLength(32);
+        builder.Property(r => r.Report).HasMaxLength(2000);
         builder.HasIndex(r => new { r.Channel, r.UserId });
     }
 }

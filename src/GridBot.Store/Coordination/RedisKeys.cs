@@ -12,4 +12,11 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
     public RedisKey TurnLock(string key) => $"{_prefix}lock:turn:{key}";
 
     public RedisKey ProcessedActivity(string key) => $"{_prefix}done:{key}";
+
+    public RedisKey Replay(string key) => $"{_prefix}once:{key}";
+
+    public RedisKey AccessToken(string name) => $"{_prefix}token:{name}";
+
+    /// <summary><paramref name="robot"/> is a fingerprint, never the webhook key itself (a secret).</summary>
+    public RedisKey RobotRate(string robot) => $"{_prefix}rate:robot:{robot}";
 }

@@ -81,6 +81,10 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GridId");
@@ -549,6 +553,10 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -646,7 +654,57 @@ namespace GridBot.Store.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("GridBot.Store.Tickets.PlaceDetail", "PlaceDetail", b1 =>
+                        {
+                            b1.Property<int>("TicketId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceBuilding");
+
+                            b1.Property<string>("Estate")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceEstate");
+
+                            b1.Property<string>("Floor")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceFloor");
+
+                            b1.Property<string>("Landmark")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceLandmark");
+
+                            b1.Property<string>("Road")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceRoad");
+
+                            b1.Property<string>("Room")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceRoom");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlaceUnit");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.Navigation("Grid");
+
+                    b.Navigation("PlaceDetail");
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.TicketAttachment", b =>

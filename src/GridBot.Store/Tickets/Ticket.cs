@@ -11,6 +11,7 @@ public sealed class Ticket
     public required string Category { get; set; }
     public TicketUrgency Urgency { get; set; }
     public string? Place { get; set; }
+    public PlaceDetail? PlaceDetail { get; set; }
     public required string Description { get; set; }
     public int GridId { get; set; }
     public Grids.Grid? Grid { get; set; }
@@ -104,10 +105,25 @@ public sealed class Ticket
         }
     }
 
+    /// <summary>Takes back a reporter merged by mistake (拆分); their report becomes a ticket of its own.</summary>
+    public void RemoveReporter(TicketReporter reporter, string newNumber, TicketActor actor, DateTime nowUtc)
+    {
+        Reporters.Remove(reporter);
+        Record(actor, TicketAction.Split, Status, nowUtc, $"{reporter.Name} → {newNumber}");
+    }
+
     public void AddAttachment(TicketAttachment attachment, TicketActor actor, DateTime nowUtc)
     {
         Attachments.Add(attachment);
         Record(actor, TicketAction.AddAttachment, Status, nowUtc, attachment.Url);
+    }
+
+    /// <summary>A leader's correction of the guessed category; the history keeps the guess for retraining.</summary>
+    public void Recategorize(TicketActor actor, string category, DateTime nowUtc)
+    {
+        var previous = Category;
+        Category = category;
+        Record(actor, TicketAction.Recategorize, Status, nowUtc, $"{previous} → {category}");
     }
 
     /// <summary>A reminder or chase leaves the status alone but belongs in the history the huddle and the resident see.</summary>

@@ -14,6 +14,8 @@ public enum TicketAction
     Reopen,
     AddReporter,
     AddAttachment,
+    Recategorize,
+    Split,
 
     /// <summary>The bot reminded the owner before the deadline.</summary>
     Remind,

@@ -3,15 +3,21 @@ using Microsoft.EntityFrameworkCore;
 namespace GridBot.Store.Tickets;
 
 /// <summary>
-/// Hands out GD20261123-0007 style numbers with one atomic upsert, outside the turn's transaction
-/// so concurrent turns never wait on each other for it. A turn that fails after this leaves a gap;
-/// a gap is harmless, a duplicate number is not.
+/// Hands out GD20261123-0007 style numbers with one atomic upsert. It begins the unit of work's transaction when
+/// none is open, so the number is committed with the ticket (one write transaction per turn) and a failed turn
+/// gives its number back. Concurrent turns wait for the write lock here, which SQLite's single writer makes them
+/// do at commit anyway.
 /// </summary>
 public sealed class TicketNumberAllocator(GridBotDbContext db)
 {
     public async Task<string> NextAsync(string prefix, DateOnly day, CancellationToken cancellationToken)
     {
         var dayText = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
         var values = await db.Database.SqlQuery<int>(
             $"""
             INSERT INTO TicketSequences (Prefix, Day, Last) VALUES ({prefix}, {dayText}, 1)

@@ -9,5 +9,8 @@ public sealed class TicketReporter
     public required string UserId { get; set; }
     public required string Name { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>What this reporter wrote: kept so a wrong merge can be split back into its own ticket.</summary>
+    public string? Report { get; set; }
     public DateTime AddedUtc { get; set; }
 }

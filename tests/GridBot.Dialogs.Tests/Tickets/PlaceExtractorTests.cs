@@ -11,6 +11,9 @@ public sealed class PlaceExtractorTests
     [InlineData("阳光花园东门的垃圾没人清", "阳光花园东门")]
     [InlineData("12栋3单元的电梯又坏了", "12栋3单元的电梯")]
     [InlineData("5号楼1单元", "5号楼1单元")]
+    [InlineData("5号楼门口的路灯不亮了", "5号楼门口")]
+    [InlineData("解放路23号门口的垃圾桶满了", "解放路23号门口")]
+    [InlineData("和平路5号垃圾没人清运", "和平路5号")]
     public void ThePlaceIsTakenAsTheResidentWroteIt(string text, string place) =>
         Assert.Equal(place, PlaceExtractor.Extract(text));
 

@@ -25,6 +25,9 @@ public sealed class ResidentReportTests
         var ticket = await host.QueryAsync(db => db.Tickets.Include(t => t.Reporters).Include(t => t.Events).SingleAsync(ct));
         Assert.Equal(reply.TicketNumber, ticket.Number);
         Assert.Equal("3号楼2单元楼道", ticket.Place);
+        Assert.Equal("3号楼", ticket.PlaceDetail?.Building);
+        Assert.Equal("2单元", ticket.PlaceDetail?.Unit);
+        Assert.Equal("楼道", ticket.PlaceDetail?.Landmark);
         Assert.Equal(TicketStatus.New, ticket.Status);
         Assert.Equal(zhang.Id, Assert.Single(ticket.Reporters).UserId);
         Assert.Equal(TicketAction.Create, Assert.Single(ticket.Events).Action);

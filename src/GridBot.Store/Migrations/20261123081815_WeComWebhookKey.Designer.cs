@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123092605_ScheduleDigestIndexes")]
-    partial class ScheduleDigestIndexes
+    [Migration("20261123081815_WeComWebhookKey")]
+    partial class WeComWebhookKey
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,6 +82,10 @@ namespace GridBot.Store.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -241,118 +245,6 @@ namespace GridBot.Store.Migrations
                     b.ToTable("Outbox");
                 });
 
-            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Assignee")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CommunityGridId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IssuedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId");
-
-                    b.HasIndex("CommunityGridId", "IssuedUtc");
-
-                    b.ToTable("DispatchOrders");
-                });
-
-            modelBuilder.Entity("GridBot.Store.Schedules.ScheduleNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Skipped")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slot")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Scope", "Slot")
-                        .IsUnique();
-
-                    b.ToTable("ScheduleNotices");
-                });
-
-            modelBuilder.Entity("GridBot.Store.Schedules.ScheduleOverride", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Day")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GridId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Paused")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly?>("Time")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GridId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("ScheduleOverrides");
-                });
-
             modelBuilder.Entity("GridBot.Store.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -440,12 +332,8 @@ namespace GridBot.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedUtc");
-
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("GridId", "Status");
 
@@ -614,28 +502,6 @@ namespace GridBot.Store.Migrations
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Grid");
-                });
-
-            modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
-                {
-                    b.HasOne("GridBot.Store.Tickets.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("GridBot.Store.Schedules.ScheduleOverride", b =>
-                {
-                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
-                        .WithMany()
-                        .HasForeignKey("GridId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Grid");

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Tickets.Classification;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Bench;
+
+/// <summary>
+/// The trained classifier against the taxonomy's keyword rules (the baseline) on the held-out set: accuracy,
+/// macro-F1, and messages per second on one and on all cores; plus training time and model size.
+/// </summary>
+internal static class ClassificationScenario
+{
+    public static IReadOnlyList<BenchResult> Run(TimeSpan duration)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "Tickets", "Classification", "Data");
+        var test = new CsvLabelledReader().Read(Path.Combine(data, "messages.test.csv")).ThrowIfInvalid().Rows;
+        var started = Stopwatch.GetTimestamp();
+        var model = new TextClassifierTrainer().TrainFromCsv(Path.Combine(data, "messages.train.csv"));
+        var trainingSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var modelPath = Path.Combine(Path.GetTempPath(), $"gridbot-bench-{Guid.NewGuid():N}.zip");
+        model.Save(modelPath);
+        var modelKb = new FileInfo(modelPath).Length / 1024;
+        File.Delete(modelPath);
+
+        var rules = new KeywordTicketUnderstander(new TaxonomyProvider(Options.Create(new TicketOptions())));
+        var rulesEvaluation = ClassifierEvaluation.Compute(test.Select(r => (r.Label, RulesLabel(rules, r.Text))));
+        var modelEvaluation = ClassifierEvaluation.Evaluate(model, test);
+        Console.WriteLine($"classification: trained in {trainingSeconds:0.00} s, model {modelKb} KB; " +
+            $"held-out accuracy {modelEvaluation.Accuracy:P1} / macro-F1 {modelEvaluation.MacroF1:0.000} (keyword rules: {rulesEvaluation.Accuracy:P1} / {rulesEvaluation.MacroF1:0.000})");
+
+        var texts = test.Select(r => r.Text).ToArray();
+        var results = new List<BenchResult>();
+        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        {
+            var baseline = Throughput(threads, duration, i => rules.Understand(texts[i % texts.Length], "G"));
+            var measured = Throughput(threads, duration, i => model.Predict(texts[i % texts.Length]));
+            results.Add(new BenchResult("classify", "keywords", threads, baseline.Count, 0, baseline.PerSecond, 0, 0, null, PeakMb(), 0, 0, 0)
+            {
+                Notes = $"accuracy {rulesEvaluation.Accuracy:0.000}, macro-F1 {rulesEvaluation.MacroF1:0.000}",
+            });
+            results.Add(new BenchResult("classify", "ml.net", threads, measured.Count, 0, measured.PerSecond, 0, 0, measured.PerSecond / baseline.PerSecond, PeakMb(), 0, 0, 0)
+            {
+                Notes = $"accuracy {modelEvaluation.Accuracy:0.000}, macro-F1 {modelEvaluation.MacroF1:0.000}, training {trainingSeconds:0.00} s, model {modelKb} KB",
+            });
+        }
+
+        return results;
+    }
+
+    private static string RulesLabel(KeywordTicketUnderstander rules, string text)
+    {
+        var understanding = rules.Understand(text, "G");
+        return understanding.LooksLikeReport && understanding.Confidence >= new TicketOptions().IgnoreBelow ? understanding.Category : "非报事";
+    }
+
+    private static (long Count, double PerSecond) Throughput(int threads, TimeSpan duration, Action<int> work)
+    {
+        long total = 0;
+        var stopwatch = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
+        {
+            var i = thread * 7919;
+            long count = 0;
+            while (stopwatch.Elapsed < duration)
+            {
+                work(i++);
+                count++;
+            }
+
+            Interlocked.Add(ref total, count);
+        });
+        return (total, total / stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private static long PeakMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+}

@@ -1,0 +1,10 @@
+namespace GridBot.Dialogs.Tickets;
+
+/// <summary>What the taxonomy's rules see in a message, before any model has its say.</summary>
+public sealed record RuleSignals(
+    bool Courtesy,
+    TaxonomyCategory? KeywordCategory,
+    bool Problem,
+    bool Question,
+    bool Urgent,
+    double Confidence);

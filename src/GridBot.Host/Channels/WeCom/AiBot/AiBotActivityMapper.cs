@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using GridBot.Dialogs.Core;
+
+namespace GridBot.Host.Channels.WeCom.AiBot;
+
+/// <summary>
+/// Turns a 智能机器人 message into the Activity the core understands: msgid is the id (the dedup key), a group's
+/// chatid or a single chat's userid is the conversation, the bot's @-mention is cut from group text, voice arrives
+/// already transcribed, images become attachments and a quoted message is kept after the words.
+/// </summary>
+internal static partial class AiBotActivityMapper
+{
+    public const string ChannelId = "wecom";
+    private const int MaxTextLength = 4000;
+
+    /// <returns>Null when the message carries nothing the bot can read (a file, an empty text).</returns>
+    public static Activity? ToActivity(AiBotCallback callback, DateTimeOffset now)
+    {
+        var userId = callback.From?.Userid;
+        var conversationId = callback.IsGroup ? callback.Chatid : userId;
+        if (string.IsNullOrEmpty(callback.Msgid) || string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(conversationId))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        var images = new List<string>();
+        Collect(callback.Msgtype, callback.Text, callback.Image, callback.Mixed, callback.Voice, text, images);
+        var words = callback.IsGroup ? StripLeadingMention(text.ToString()) : text.ToString().Trim();
+
+        if (callback.Quote is { } quote)
+        {
+            var quoted = new StringBuilder();
+            Collect(quote.Msgtype, quote.Text, quote.Image, quote.Mixed, quote.Voice, quoted, images);
+            if (quoted.Length > 0)
+            {
+                words = words.Length == 0 ? quoted.ToString().Trim() : $"{words}\n（引用：{quoted.ToString().Trim()}）";
+            }
+        }
+
+        if (words.Length == 0 && images.Count == 0)
+        {
+            return null;
+        }
+
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = callback.Msgid,
+            Timestamp = callback.CreateTime is > 0 and var seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now,
+            ChannelId = ChannelId,
+            From = new ChannelAccount { Id = userId, Name = userId },
+            Recipient = new ChannelAccount { Id = callback.Aibotid ?? "aibot", Name = "网格小助手" },
+            Conversation = new ConversationAccount { Id = conversationId, IsGroup = callback.IsGroup, ConversationType = callback.IsGroup ? "group" : "personal" },
+            Text = words.Length > MaxTextLength ? words[..MaxTextLength] : words,
+            TextFormat = "plain",
+            Locale = "zh-CN",
+            Attachments = images.Count == 0 ? null : [.. images.Select(url => new Attachment { ContentType = "image/jpeg", ContentUrl = url })],
+        };
+    }
+
+    private static void Collect(string? msgtype, AiBotCallback.TextPart? text, AiBotCallback.ImagePart? image, AiBotCallback.MixedPart? mixed,
+        AiBotCallback.TextPart? voice, StringBuilder words, List<string> images)
+    {
+        switch (msgtype)
+        {
+            case "text":
+                words.Append(text?.Content);
+                break;
+            case "voice":
+                // WeCom transcribes voice before the callback: it reads like typed text.
+                words.Append(voice?.Content);
+                break;
+            case "image" when !string.IsNullOrEmpty(image?.Url):
+                images.Add(image.Url);
+                break;
+            case "mixed":
+                foreach (var item in mixed?.MsgItem ?? [])
+                {
+                    Collect(item.Msgtype, item.Text, item.Image, null, null, words, images);
+                    if (item.Msgtype == "text" && words.Length > 0)
+                    {
+                        words.Append(' ');
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string StripLeadingMention(string text) => LeadingMention().Replace(text, "", 1).Trim();
+
+    // Group text arrives as "@机器人名 3号楼电梯坏了": the first @token is the bot (WeCom only calls back when it is mentioned).
+    [GeneratedRegex(@"^\s*[@＠]\S+\s*")]
+    private static partial Regex LeadingMention();
+}

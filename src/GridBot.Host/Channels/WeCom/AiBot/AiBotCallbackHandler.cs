@@ -1,0 +1,159 @@
+using System.Text.Json;
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Proactive;
+using GridBot.Store;
+using GridBot.Store.Coordination;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Host.Channels.WeCom.AiBot;
+
+/// <summary>
+/// Answers one decrypted 智能机器人 callback. A message becomes a turn; if the turn finishes within
+/// <see cref="WeComAiBotOptions.ReplyBudget"/> its answer is the passive stream reply, otherwise the reply is a short
+/// "正在处理" stream and the answer follows through response_url from the outbox. msgid is the turn's id, so a
+/// WeCom retry is answered from the first turn's stored replies and never files a second ticket.
+/// </summary>
+internal sealed partial class AiBotCallbackHandler(
+    BotAdapter adapter,
+    IServiceScopeFactory scopes,
+    IProcessedActivityCache processed,
+    IOptions<WeComOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<AiBotCallbackHandler> logger)
+{
+    /// <returns>The reply to encrypt, or null for an empty 200 (nothing to say).</returns>
+    public async Task<AiBotReply?> HandleAsync(AiBotCallback callback, CancellationToken cancellationToken)
+    {
+        switch (callback.Msgtype)
+        {
+            case "stream":
+                return await RefreshAsync(callback, cancellationToken);
+            case "event":
+                return OnEvent(callback);
+            case null or "":
+                LogIgnored(logger, callback.Msgid, "(none)");
+                return null;
+        }
+
+        var activity = AiBotActivityMapper.ToActivity(callback, time.GetUtcNow());
+        if (activity is null)
+        {
+            LogIgnored(logger, callback.Msgid, callback.Msgtype);
+            return string.IsNullOrEmpty(callback.Msgid) ? null : AiBotReply.ForStream(AiBotStreamId.For(callback.Msgid), true, AiBotTexts.Unreadable);
+        }
+
+        var streamId = AiBotStreamId.For(activity.Id!);
+
+        // The turn must outlive this request when it misses the budget, so it runs on the host's token, not the request's.
+        var turn = adapter.ProcessAsync(activity, repliesInResponse: true, lifetime.ApplicationStopping);
+        var budget = Task.Delay(options.Value.AiBot.ReplyBudget, time, cancellationToken);
+        if (await Task.WhenAny(turn, budget) == turn)
+        {
+            var result = await turn;
+            return result.Replies.Count == 0 ? null : AiBotReply.ForStream(streamId, true, Join(result.Replies));
+        }
+
+        _ = DeliverLateAsync(turn, activity, callback.ResponseUrl);
+        return AiBotReply.ForStream(streamId, true, AiBotTexts.Working);
+    }
+
+    private async Task DeliverLateAsync(Task<TurnResult> turn, Activity activity, string? responseUrl)
+    {
+        try
+        {
+            var result = await turn;
+
+            // A duplicate's first turn owns the delivery; answering again would say everything twice.
+            if (result.Duplicate || result.Replies.Count == 0)
+            {
+                return;
+            }
+
+            if (!IsWeComUrl(responseUrl))
+            {
+                LogNoResponseUrl(logger, activity.Id);
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ProactiveMessenger>()
+                .Enqueue(AiBotResponseSender.ChannelName, activity.Conversation!.Id!, responseUrl, Join(result.Replies));
+            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLateDeliveryFailed(logger, ex, activity.Id);
+        }
+    }
+
+    /// <summary>
+    /// WeCom polls an unfinished stream. GridBot closes every stream in its first reply, so a refresh only comes
+    /// after a lost reply: answer with the turn's stored replies, or "still working" while the turn runs.
+    /// </summary>
+    private async Task<AiBotReply?> RefreshAsync(AiBotCallback callback, CancellationToken cancellationToken)
+    {
+        var streamId = callback.Stream?.Id;
+        var msgid = AiBotStreamId.MsgidOf(streamId);
+        if (msgid is null)
+        {
+            LogIgnored(logger, callback.Msgid, "stream (unknown id)");
+            return null;
+        }
+
+        var key = $"{AiBotActivityMapper.ChannelId}|{msgid}";
+        var json = await processed.GetRepliesAsync(key, cancellationToken);
+        if (json is null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            json = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().ProcessedActivities.AsNoTracking()
+                .Where(p => p.Key == key).Select(p => p.RepliesJson).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (json is null)
+        {
+            return AiBotReply.ForStream(streamId!, false, AiBotTexts.StillWorking);
+        }
+
+        var replies = JsonSerializer.Deserialize(json, ActivityJson.Default.ListActivity) ?? [];
+        return AiBotReply.ForStream(streamId!, true, Join(replies));
+    }
+
+    private AiBotReply? OnEvent(AiBotCallback callback)
+    {
+        var eventType = callback.Event?.Eventtype;
+        LogEvent(logger, callback.Msgid, eventType);
+        return eventType switch
+        {
+            "enter_chat" => AiBotReply.ForText(AiBotTexts.Welcome),
+
+            // GridBot sends no interactive cards, so a card click has nothing to update: acknowledged with an empty body.
+            _ => null,
+        };
+    }
+
+    private bool IsWeComUrl(string? url)
+    {
+        // response_url comes from an authenticated callback, but it is still an address GridBot will POST to:
+        // only WeCom's own API host is accepted (SSRF).
+        var api = options.Value.ApiBase;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == api.Scheme
+            && string.Equals(uri.Authority, api.Authority, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Join(IEnumerable<Activity> replies) =>
+        string.Join("\n\n", replies.Select(r => r.Text).Where(t => !string.IsNullOrEmpty(t)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom AI bot callback {Msgid} of type {Msgtype} carries nothing to answer")]
+    private static partial void LogIgnored(ILogger logger, string? msgid, string? msgtype);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom AI bot event {Msgid}: {EventType}")]
+    private static partial void LogEvent(ILogger logger, string? msgid, string? eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom AI bot message {Msgid} missed the reply budget and has no usable response_url; its answer stays in the turn's record")]
+    private static partial void LogNoResponseUrl(ILogger logger, string? msgid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WeCom AI bot message {Msgid}: the late answer could not be queued")]
+    private static partial void LogLateDeliveryFailed(ILogger logger, Exception exception, string? msgid);
+}

@@ -1,0 +1,106 @@
+using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.App;
+using GridBot.Host.Channels.WeCom.Crypto;
+using GridBot.Host.Channels.WeCom.Webhook;
+using GridBot.Host.Endpoints;
+using GridBot.Host.Outbox;
+using GridBot.Store.Coordination;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace GridBot.Host.Channels.WeCom;
+
+/// <summary>The WeCom channel: callbacks in, response_url / webhook / app messages out. Unconfigured parts stay unmapped.</summary>
+public static class WeComHostingExtensions
+{
+    public static IHostApplicationBuilder AddWeCom(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WeComOptions>().Bind(builder.Configuration.GetSection(WeComOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>();
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        {
+            services.TryAddSingleton<IReplayGuard, InProcessReplayGuard>();
+            services.TryAddSingleton<IRobotRateLimiter, InProcessRobotRateLimiter>();
+            services.TryAddSingleton<IAccessTokenCache, InProcessAccessTokenCache>();
+        }
+        else
+        {
+            services.TryAddSingleton<IReplayGuard, RedisReplayGuard>();
+            services.TryAddSingleton<IRobotRateLimiter, RedisRobotRateLimiter>();
+            services.TryAddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
+        }
+
+        services.AddSingleton<WeComCallbackGate>();
+        services.AddKeyedSingleton(WeComChannels.AiBot, (provider, _) =>
+        {
+            var bot = provider.GetRequiredService<IOptions<WeComOptions>>().Value.AiBot;
+
+            // 企业内部智能机器人 callbacks carry an empty receiveid (WECOM.md §1.6).
+            return new WeComCrypto(bot.Token, bot.EncodingAesKey, receiveId: "");
+        });
+        services.AddSingleton<AiBotCallbackHandler>();
+
+        // No HttpClient logging on WeCom clients: their URLs carry robot keys and app secrets.
+        services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddSingleton<IChannelSender, AiBotResponseSender>();
+        services.AddSingleton<WeComAccessTokens>();
+        services.AddSingleton<WeComAppClient>();
+        services.AddKeyedSingleton(WeComChannels.App, (provider, _) =>
+        {
+            var settings = provider.GetRequiredService<IOptions<WeComOptions>>().Value;
+            return new WeComCrypto(settings.App.Token, settings.App.EncodingAesKey, receiveId: settings.CorpId);
+        });
+        services.AddSingleton<AppCallbackHandler>();
+        AddWebhookSender(services);
+        return builder;
+    }
+
+    private static void AddWebhookSender(IServiceCollection services)
+    {
+        services.AddTransient<WebhookRateLimitHandler>();
+        var client = services.AddHttpClient(WeComWebhookClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        client.AddResilienceHandler("wecom-webhook", (pipeline, context) =>
+        {
+            var settings = context.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Webhook;
+            if (settings.MaxRetries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = settings.MaxRetries,
+                    Delay = settings.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = WebhookRetryPolicy.ShouldRetryAsync,
+                });
+            }
+
+            pipeline.AddTimeout(settings.AttemptTimeout);
+        });
+
+        // Added after the resilience handler, so it runs inside it: once per attempt.
+        client.AddHttpMessageHandler<WebhookRateLimitHandler>();
+        services.AddSingleton<WeComWebhookClient>();
+        services.AddSingleton<DeadRobotNotifier>();
+        services.AddSingleton<IChannelSender, WeComSender>();
+    }
+
+    public static WebApplication MapWeComEndpoints(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<WeComOptions>>().Value;
+        if (options.AiBot.IsConfigured)
+        {
+            app.MapWeComAiBotEndpoints();
+        }
+
+        if (options.App.IsConfigured)
+        {
+            app.MapWeComAppEndpoints();
+        }
+
+        return app;
+    }
+}

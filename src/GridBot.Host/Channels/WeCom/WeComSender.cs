@@ -1,0 +1,57 @@
+using GridBot.Host.Channels.WeCom.App;
+using GridBot.Host.Channels.WeCom.Webhook;
+using GridBot.Host.Outbox;
+using GridBot.Store;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Host.Channels.WeCom;
+
+/// <summary>
+/// Outbox messages of channel "wecom" take the route WeCom allows for their conversation: a bound group through its
+/// robot (消息推送; short text as text, long text as markdown cut at whole lines with "…另有 N 条"), a person (a private
+/// chat's conversation is the userid) through the self-built app's message/send. The robot key is read at send time,
+/// so a key fixed by a re-import serves messages already waiting; a robot refused for good is reported to the group's
+/// leaders (<see cref="DeadRobotNotifier"/>).
+/// </summary>
+internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots) : IChannelSender
+{
+    public string Channel => WeComWebhookKey.Channel;
+
+    public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        (bool IsGroup, string? Key) chat;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            chat = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.AsNoTracking()
+                .Where(c => c.Channel == WeComWebhookKey.Channel && c.ChatId == message.ConversationId)
+                .Select(c => ValueTuple.Create(true, c.WebhookKey))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (chat.IsGroup)
+        {
+            if (chat.Key is null)
+            {
+                return new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey");
+            }
+
+            var outcome = await webhooks.SendAsync(chat.Key, ToRobotMessage(message.Text), cancellationToken);
+            if (outcome is SendOutcome.Permanent { Reason: var reason })
+            {
+                await deadRobots.NotifyAsync(message.ConversationId, chat.Key, reason, cancellationToken);
+            }
+
+            return outcome;
+        }
+
+        return app.IsConfigured
+            ? await app.SendTextAsync(message.ConversationId, message.Text, cancellationToken)
+            : new SendOutcome.Permanent("a private WeCom chat needs WeCom:App to be configured (message/send)");
+    }
+
+    private static WeComWebhookMessage ToRobotMessage(string text) =>
+        Utf8Text.ByteCount(text) <= WeComWebhookMessage.MaxTextBytes
+            ? WeComWebhookMessage.ForText(text)
+            : WeComWebhookMessage.ForMarkdown(text.Split('\n'));
+}

@@ -1,0 +1,9 @@
+namespace GridBot.FakeWeCom;
+
+/// <summary>Faults to inject, set by POST /_fake/faults: latency on every answer, then N answers of 500, then N dropped connections.</summary>
+public sealed class FakeFaults
+{
+    public int LatencyMs { get; set; }
+    public int ServerErrors { get; set; }
+    public int Drops { get; set; }
+}
