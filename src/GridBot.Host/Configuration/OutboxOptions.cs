@@ -12,10 +12,6 @@ public sealed class OutboxOptions
     [Range(1, 100, ErrorMessage = "Outbox:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>How many conversations are sent to at once; one conversation's messages always go in order.</summary>
-    [Range(1, 64, ErrorMessage = "Outbox:Concurrency must be between 1 and 64.")]
-    public int Concurrency { get; set; } = 8;
-
     [Range(1, 1000, ErrorMessage = "Outbox:BatchSize must be between 1 and 1000.")]
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 50;
 }

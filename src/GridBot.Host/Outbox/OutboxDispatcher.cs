@@ -47,43 +47,29 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <returns>How many rows were handled; 0 means nothing was due.</returns>
-    /// <remarks>
-    /// Conversations are sent in parallel (a slow robot does not hold up the district), and each conversation's rows
-    /// in order, one after the other, so a reply never overtakes the message before it.
-    /// </remarks>
     public async Task<int> DispatchDueAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
-        List<OutboxMessage> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= now)
+            .OrderBy(o => o.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
+        foreach (var message in due)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            due = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.AsNoTracking()
-                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= now)
-                .OrderBy(o => o.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
+            var claimedUntil = now + ClaimLease;
+            var previous = message.NextAttemptUtc;
+            var claimed = await db.Outbox
+                .Where(o => o.Id == message.Id && o.Status == OutboxStatus.Pending && o.NextAttemptUtc == previous)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, claimedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var outcome = await SendAsync(message, cancellationToken);
+            await RecordAsync(db, message.Id, message.Attempts + 1, outcome, settings, cancellationToken);
         }
 
-        var conversations = due.GroupBy(o => (o.Channel, o.ConversationId));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(conversations, parallel, async (conversation, token) =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-            foreach (var message in conversation)
-            {
-                var claimedUntil = time.GetUtcNow().UtcDateTime + ClaimLease;
-                var previous = message.NextAttemptUtc;
-                var claimed = await db.Outbox
-                    .Where(o => o.Id == message.Id && o.Status == OutboxStatus.Pending && o.NextAttemptUtc == previous)
-                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.NextAttemptUtc, claimedUntil), token);
-                if (claimed == 0)
-                {
-                    continue;
-                }
-
-                var outcome = await SendAsync(message, token);
-                await RecordAsync(db, message.Id, message.Attempts + 1, outcome, settings, token);
-            }
-        });
         return due.Count;
     }
 
