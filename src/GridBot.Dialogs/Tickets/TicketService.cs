@@ -51,7 +51,7 @@ public sealed class TicketService(
             Category = category.Name,
             Urgency = draft.Urgency,
             Place = draft.Place,
-            PlaceDetail = PlaceParser.Parse(draft.Place),
+            PlaceDetail = PlaceParser.Parse(draft.Place) ?? new PlaceDetail(),
             Description = Trim(draft.Description),
             GridId = opening.Grid.Id,
             Grid = opening.Grid,

@@ -10,7 +10,7 @@ public sealed record TicketDto(
     string Category,
     string Urgency,
     string? Place,
-    PlaceDetail? PlaceDetail,
+    PlaceDetail PlaceDetail,
     string Description,
     string GridCode,
     string GridName,

@@ -21,6 +21,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             place.Property(p => p.Room).HasMaxLength(16).HasColumnName("PlaceRoom");
             place.Property(p => p.Landmark).HasMaxLength(32).HasColumnName("PlaceLandmark");
         });
+        builder.Navigation(t => t.PlaceDetail).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(2000);
         builder.Property(t => t.Channel).HasMaxLength(32);
         builder.Property(t => t.ConversationId).HasMaxLength(128);

@@ -11,7 +11,8 @@ public sealed class Ticket
     public required string Category { get; set; }
     public TicketUrgency Urgency { get; set; }
     public string? Place { get; set; }
-    public PlaceDetail? PlaceDetail { get; set; }
+    /// <summary>Always present (all parts null when no place was given), so SQLite rows map back without ambiguity.</summary>
+    public PlaceDetail PlaceDetail { get; set; } = new();
     public required string Description { get; set; }
     public int GridId { get; set; }
     public Grids.Grid? Grid { get; set; }
