@@ -42,9 +42,9 @@ public sealed class WeComRobotDeliveryTests
         await WeComSimulator.BindGroupAsync(host, "wrkFormats01", Grid, ct, Key);
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
-        await EnqueueAsync(host, m => m.Enqueue("wecom", "wrkFormats01", null, string.Join('\n', Enumerable.Repeat("超长的周报内容一行。", 300)), ["lina", "@all"]), ct);
-        await EnqueueAsync(host, m => m.EnqueueImage("wecom", "wrkFormats01", "本周工单图表", png), ct);
-        var badImage = await EnqueueAsync(host, m => m.EnqueueImage("wecom", "wrkFormats01", "坏图", [1, 2, 3]), ct);
+        await OutboxProbe.EnqueueAsync(host, m => m.Enqueue("wecom", "wrkFormats01", null, string.Join('\n', Enumerable.Repeat("超长的周报内容一行。", 300)), ["lina", "@all"]), ct);
+        await OutboxProbe.EnqueueAsync(host, m => m.EnqueueImage("wecom", "wrkFormats01", "本周工单图表", png), ct);
+        var badImage = await OutboxProbe.EnqueueAsync(host, m => m.EnqueueImage("wecom", "wrkFormats01", "坏图", [1, 2, 3]), ct);
 
         var bodies = (await WaitForRecordsAsync(fake, 2, ct)).Select(r => r["body"]!).ToList();
         var markdown = bodies.Single(b => b["msgtype"]!.GetValue<string>() == "markdown")["markdown"]!["content"]!.GetValue<string>();
@@ -53,7 +53,7 @@ public sealed class WeComRobotDeliveryTests
         var image = bodies.Single(b => b["msgtype"]!.GetValue<string>() == "image")["image"]!;
         Assert.Equal(Convert.ToBase64String(png), image["base64"]!.GetValue<string>());
         Assert.Equal(Convert.ToHexStringLower(MD5.HashData(png)), image["md5"]!.GetValue<string>());
-        var failed = await WaitForFinalAsync(host, badImage, ct);
+        var failed = await OutboxProbe.WaitForFinalAsync(host, badImage, ct);
         Assert.Equal(OutboxStatus.Failed, failed.Status);
         Assert.Contains("PNG or JPEG", failed.LastError);
     }
@@ -70,12 +70,12 @@ public sealed class WeComRobotDeliveryTests
         var ids = new List<long>();
         for (var i = 0; i < 26; i++)
         {
-            ids.Add(await EnqueueAsync(host, m => m.Enqueue("wecom", "wrkBusy01", null, $"第 {i} 条通知"), ct));
+            ids.Add(await OutboxProbe.EnqueueAsync(host, m => m.Enqueue("wecom", "wrkBusy01", null, $"第 {i} 条通知"), ct));
         }
 
         foreach (var id in ids)
         {
-            Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(host, id, ct)).Status);
+            Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(host, id, ct)).Status);
         }
 
         var stats = await fake.StatsAsync(ct);
@@ -112,22 +112,13 @@ public sealed class WeComRobotDeliveryTests
         await using var first = await GridBotTestHost.StartAsync(ct, settings);
         await using var second = await GridBotTestHost.StartAsync(ct, settings);
 
-        var a = await EnqueueAsync(first, m => m.Enqueue("wecom", "zhangsan", null, "您好，您的工单已受理。"), ct);
-        Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(first, a, ct)).Status);
-        var b = await EnqueueAsync(second, m => m.Enqueue("wecom", "lisi", null, "您好，您的工单已办结。"), ct);
-        Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(second, b, ct)).Status);
+        var a = await OutboxProbe.EnqueueAsync(first, m => m.Enqueue("wecom", "zhangsan", null, "您好，您的工单已受理。"), ct);
+        Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(first, a, ct)).Status);
+        var b = await OutboxProbe.EnqueueAsync(second, m => m.Enqueue("wecom", "lisi", null, "您好，您的工单已办结。"), ct);
+        Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(second, b, ct)).Status);
 
         Assert.Equal(1, (await fake.StatsAsync(ct))["tokensIssued"]!.GetValue<int>());
         Assert.Equal(["zhangsan", "lisi"], (await fake.RecordsAsync("message/send", ct)).Select(r => r["target"]!.GetValue<string>()));
-    }
-
-    private static async Task<long> EnqueueAsync(GridBotTestHost host, Action<ProactiveMessenger> enqueue, CancellationToken cancellationToken)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-        enqueue(scope.ServiceProvider.GetRequiredService<ProactiveMessenger>());
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.Outbox.MaxAsync(o => o.Id, cancellationToken);
     }
 
     private static async Task<List<JsonObject>> WaitForRecordsAsync(FakeWeCom fake, int count, CancellationToken cancellationToken)
@@ -138,20 +129,6 @@ public sealed class WeComRobotDeliveryTests
             if (records.Count >= count)
             {
                 return records;
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
-    private static async Task<OutboxMessage> WaitForFinalAsync(GridBotTestHost host, long id, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var row = await host.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken));
-            if (row.Status != OutboxStatus.Pending)
-            {
-                return row;
             }
 
             await Task.Delay(50, cancellationToken);
