@@ -209,6 +209,9 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
@@ -704,7 +707,8 @@ namespace GridBot.Store.Migrations
 
                     b.Navigation("Grid");
 
-                    b.Navigation("PlaceDetail");
+                    b.Navigation("PlaceDetail")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.TicketAttachment", b =>
