@@ -21,6 +21,12 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>
+    /// Added to the limiter's "free in": the channel counts a send when it arrives, a little after our permit was
+    /// taken, so a send at the exact end of our window can still land inside the channel's.
+    /// </summary>
+    private static readonly TimeSpan NotYetMargin = TimeSpan.FromMilliseconds(500);
+
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,7 +115,7 @@ internal sealed partial class OutboxDispatcher(
                         .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
                 break;
             case SendOutcome.NotYet { RetryAfter: var wait }:
-                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, now + wait)
+                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, now + wait + NotYetMargin)
                     .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
                 break;
             case SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts:
