@@ -62,6 +62,11 @@ internal sealed partial class OutboxDispatcher(
             claimed = await OutboxClaims.ClaimAsync(db, time.GetUtcNow().UtcDateTime, settings.BatchSize, settings.ClaimLease, cancellationToken);
         }
 
+        if (claimed.Count > 0)
+        {
+            LogClaimed(logger, claimed.Count);
+        }
+
         // A claim holds at most one row per conversation, so sending them in parallel never reorders a conversation.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
@@ -93,6 +98,12 @@ internal sealed partial class OutboxDispatcher(
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             return new SendOutcome.Transient("timeout: " + ex.Message);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A bug in one sender must not stall the rows sent beside it: this row backs off and the rest go on.
+            LogSendFailed(logger, message.Id, ex);
+            return new SendOutcome.Transient("error: " + ex.GetType().Name);
         }
     }
 
@@ -156,6 +167,12 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message failed permanently after {Attempts} attempt(s): {Reason}")]
     private static partial void LogGaveUp(ILogger logger, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id}: its sender failed")]
+    private static partial void LogSendFailed(ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox claimed {Count} row(s)")]
+    private static partial void LogClaimed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id}: its lease ran out before the result was recorded (raise Outbox:ClaimLease)")]
     private static partial void LogLeaseLost(ILogger logger, long id);
