@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -32,6 +33,8 @@ public static class DialogsHostingExtensions
         AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
+        services.AddMetrics();
+        services.AddSingleton<GridBotTelemetry>();
 
         AddPipeline(services);
         AddRoutes(services);

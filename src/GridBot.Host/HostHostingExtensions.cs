@@ -8,6 +8,7 @@ using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
 using GridBot.Host.Outbox;
 using GridBot.Host.Schedules;
+using GridBot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host;
@@ -37,6 +38,7 @@ public static class HostHostingExtensions
         builder.AddGridBotSchedules();
         builder.AddGridBotDeploymentChecks();
         builder.AddWeCom();
+        builder.AddGridBotTelemetry();
         return builder;
     }
 

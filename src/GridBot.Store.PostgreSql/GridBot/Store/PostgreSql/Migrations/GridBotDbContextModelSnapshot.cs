@@ -218,6 +218,13 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -225,8 +232,15 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.Property<Guid?>("LeaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Mentions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("ReplyToId")
                         .HasMaxLength(128)

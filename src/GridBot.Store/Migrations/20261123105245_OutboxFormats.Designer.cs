@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123105640_OutboxLease")]
-    partial class OutboxLease
+    [Migration("20261123105245_OutboxFormats")]
+    partial class OutboxFormats
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -208,15 +208,26 @@ namespace GridBot.Store.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("LeaseId")
+                    b.Property<string>("Mentions")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ReplyToId")
                         .HasMaxLength(128)
