@@ -3,7 +3,7 @@
 #   SQLite     → src/GridBot.Store/Migrations            (GridBot.Store, the embedded default)
 #   PostgreSQL → src/GridBot.Store.PostgreSql/Migrations (GridBot.Store.PostgreSql, Database:Provider=PostgreSql)
 # Neither needs a database server. To regenerate PostgreSQL's migrations from scratch after a merge (e.g. several
-# branches added SQLite migrations), run with --postgres-only after deleting src/GridBot.Store.PostgreSql/Migrations.
+# branches added SQLite migrations): rm -r src/GridBot.Store.PostgreSql/Migrations, then --postgres-only Initial.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,5 +19,5 @@ if [ "$only" != "--postgres-only" ]; then
 fi
 if [ "$only" != "--sqlite-only" ]; then
   dotnet ef migrations add "$name" --project src/GridBot.Store.PostgreSql --startup-project src/GridBot.Store.PostgreSql \
-    --output-dir Migrations --namespace GridBot.Store.PostgreSql.Migrations
+    --output-dir Migrations
 fi

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridBot.Store.PostgreSql.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123113501_Initial")]
+    [Migration("20261123120548_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
