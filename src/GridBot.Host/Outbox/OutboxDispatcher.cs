@@ -1,5 +1,6 @@
 using GridBot.Host.Channels.BotFramework;
 using GridBot.Host.Configuration;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Store;
 using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ internal sealed partial class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    GridBotTelemetry telemetry,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>
@@ -107,6 +109,23 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
+    private void Count(string channel, SendOutcome outcome)
+    {
+        if (outcome is SendOutcome.NotYet)
+        {
+            telemetry.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("channel", channel));
+            return;
+        }
+
+        var name = outcome switch
+        {
+            SendOutcome.Delivered => "delivered",
+            SendOutcome.Transient => "transient",
+            _ => "permanent",
+        };
+        telemetry.Sends.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", name));
+    }
+
     private async Task RecordAsync(OutboxMessage message, SendOutcome outcome, OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -115,6 +134,7 @@ internal sealed partial class OutboxDispatcher(
         var attempts = message.Attempts + 1;
         // Only under our own claim: if the lease ran out and another host took the row, its result is the one that counts.
         var query = db.Outbox.Where(o => o.Id == message.Id && o.LeaseId == message.LeaseId && o.Status == OutboxStatus.Pending);
+        Count(message.Channel, outcome);
         int recorded;
         switch (outcome)
         {

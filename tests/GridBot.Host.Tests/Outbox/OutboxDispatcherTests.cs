@@ -100,7 +100,7 @@ public sealed class OutboxDispatcherTests
     {
         var counter = new CountingSender(host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "wecom"));
         var dispatcher = new OutboxDispatcher(host.Services.GetRequiredService<IServiceScopeFactory>(), [counter], Options.Create(settings),
-            TimeProvider.System, host.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+            TimeProvider.System, host.Services.GetRequiredService<GridBot.Dialogs.Telemetry.GridBotTelemetry>(), host.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
         return (dispatcher, counter);
     }
 
