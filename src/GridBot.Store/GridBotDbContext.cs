@@ -1,5 +1,6 @@
 using GridBot.Store.Conversations;
 using GridBot.Store.Grids;
+using GridBot.Store.Kf;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
 using GridBot.Store.Tickets;
@@ -23,6 +24,8 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<ScheduleNotice> ScheduleNotices => Set<ScheduleNotice>();
     public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
     public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
+    public DbSet<KfCursor> KfCursors => Set<KfCursor>();
+    public DbSet<KfSession> KfSessions => Set<KfSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -183,6 +183,76 @@ namespace GridBot.Store.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Kf.KfCursor", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OpenKfId");
+
+                    b.ToTable("KfCursors");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Kf.KfSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCustomerMessageUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepliesLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scene")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicerUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OpenKfId", "ExternalUserId")
+                        .IsUnique();
+
+                    b.ToTable("KfSessions");
+                });
+
             modelBuilder.Entity("GridBot.Store.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -624,6 +694,14 @@ namespace GridBot.Store.Migrations
                     b.Navigation("Grid");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Kf.KfSession", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
                 {
                     b.HasOne("GridBot.Store.Tickets.Ticket", "Ticket")
@@ -704,7 +782,8 @@ namespace GridBot.Store.Migrations
 
                     b.Navigation("Grid");
 
-                    b.Navigation("PlaceDetail");
+                    b.Navigation("PlaceDetail")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.TicketAttachment", b =>

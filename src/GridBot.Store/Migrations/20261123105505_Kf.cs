@@ -1,0 +1,76 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridBot.Store.Migrations
+{
+    /// <inheritdoc />
+    public partial class Kf : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "KfCursors",
+                columns: table => new
+                {
+                    OpenKfId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfCursors", x => x.OpenKfId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KfSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpenKfId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Scene = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastCustomerMessageUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepliesLeft = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceState = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServicerUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KfSessions_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfSessions_GridId",
+                table: "KfSessions",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfSessions_OpenKfId_ExternalUserId",
+                table: "KfSessions",
+                columns: new[] { "OpenKfId", "ExternalUserId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "KfCursors");
+
+            migrationBuilder.DropTable(
+                name: "KfSessions");
+        }
+    }
+}
