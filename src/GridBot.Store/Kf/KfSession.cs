@@ -48,7 +48,4 @@ public sealed class KfSession
         RepliesLeft = RepliesPerCustomerMessage;
     }
 
-    /// <summary>Whether WeCom would still take a send_msg now: within 48 h of the last customer message, budget left.</summary>
-    public bool CanReply(DateTime nowUtc) =>
-        ServiceState == KfServiceState.Bot && RepliesLeft > 0 && LastCustomerMessageUtc is { } last && nowUtc - last <= ReplyWindow;
 }

@@ -1,6 +1,7 @@
 using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
+using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Outbox;
@@ -56,6 +57,7 @@ public static class WeComHostingExtensions
         });
         services.AddSingleton<AppCallbackHandler>();
         AddWebhookSender(services);
+        AddKf(services);
         return builder;
     }
 
@@ -86,6 +88,17 @@ public static class WeComHostingExtensions
         services.AddSingleton<WeComWebhookClient>();
         services.AddSingleton<DeadRobotNotifier>();
         services.AddSingleton<IChannelSender, WeComSender>();
+    }
+
+    /// <summary>微信客服 rides on the self-built app: its callbacks arrive on the app's URL and its calls use the app's token.</summary>
+    private static void AddKf(IServiceCollection services)
+    {
+        services.AddSingleton<KfApiClient>();
+        services.AddSingleton<KfSyncQueue>();
+        services.AddSingleton<KfMessageHandler>();
+        services.AddSingleton<KfSynchronizer>();
+        services.AddHostedService<KfSyncWorker>();
+        services.AddSingleton<IChannelSender, KfSender>();
     }
 
     public static WebApplication MapWeComEndpoints(this WebApplication app)
