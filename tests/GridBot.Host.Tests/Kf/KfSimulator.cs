@@ -2,8 +2,10 @@ using FakeServer = GridBot.Host.Tests.WeCom.FakeWeCom;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GridBot.FakeWeCom;
+using GridBot.Host.Import;
 using GridBot.Host.Tests.Infrastructure;
 using GridBot.Host.Tests.WeCom;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridBot.Host.Tests.Kf;
 
@@ -63,6 +65,27 @@ internal sealed class KfSimulator(FakeServer fake)
 
             tick?.Invoke();
             await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>Makes <paramref name="userId"/> a WeCom member of the grid with <paramref name="role"/>, through the importer as staff would.</summary>
+    public static async Task BindStaffAsync(GridBotTestHost host, string userId, string name, string role, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kf-staff-{Guid.NewGuid():N}.json");
+        var json = new JsonObject
+        {
+            ["members"] = new JsonArray(new JsonObject { ["channel"] = "wecom", ["userId"] = userId, ["name"] = name, ["grid"] = Grid, ["role"] = role }),
+        };
+        await File.WriteAllTextAsync(file, json.ToJsonString(), cancellationToken);
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>().ImportAsync([file], cancellationToken);
+            Assert.True(report.Succeeded, report.Describe());
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 
