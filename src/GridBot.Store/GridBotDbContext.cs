@@ -26,6 +26,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
     public DbSet<KfCursor> KfCursors => Set<KfCursor>();
     public DbSet<KfSession> KfSessions => Set<KfSession>();
+    public DbSet<KfContactLink> KfContactLinks => Set<KfContactLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

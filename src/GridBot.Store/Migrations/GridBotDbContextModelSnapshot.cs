@@ -183,6 +183,38 @@ namespace GridBot.Store.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Kf.KfContactLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OpenKfId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("KfContactLinks");
+                });
+
             modelBuilder.Entity("GridBot.Store.Kf.KfCursor", b =>
                 {
                     b.Property<string>("OpenKfId")
@@ -692,6 +724,15 @@ namespace GridBot.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Kf.KfContactLink", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridBot.Store.Kf.KfSession", b =>

@@ -57,7 +57,7 @@ public static class WeComHostingExtensions
         });
         services.AddSingleton<AppCallbackHandler>();
         AddWebhookSender(services);
-        AddKf(services);
+        AddKf(builder);
         return builder;
     }
 
@@ -91,8 +91,12 @@ public static class WeComHostingExtensions
     }
 
     /// <summary>微信客服 rides on the self-built app: its callbacks arrive on the app's URL and its calls use the app's token.</summary>
-    private static void AddKf(IServiceCollection services)
+    private static void AddKf(IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<KfOptions>().Bind(builder.Configuration.GetSection(KfOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KfOptions>, KfOptionsValidator>();
+        services.AddScoped<KfContactLinks>();
         services.AddSingleton<KfApiClient>();
         services.AddSingleton<KfSyncQueue>();
         services.AddSingleton<KfMessageHandler>();
@@ -112,6 +116,7 @@ public static class WeComHostingExtensions
         if (options.App.IsConfigured)
         {
             app.MapWeComAppEndpoints();
+            app.MapKfEndpoints();
         }
 
         return app;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123105505_Kf")]
+    [Migration("20261123111054_Kf")]
     partial class Kf
     {
         /// <inheritdoc />
@@ -184,6 +184,38 @@ namespace GridBot.Store.Migrations
                         .IsUnique();
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Kf.KfContactLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OpenKfId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("KfContactLinks");
                 });
 
             modelBuilder.Entity("GridBot.Store.Kf.KfCursor", b =>
@@ -695,6 +727,15 @@ namespace GridBot.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Kf.KfContactLink", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridBot.Store.Kf.KfSession", b =>

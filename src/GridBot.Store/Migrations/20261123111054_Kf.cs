@@ -12,6 +12,28 @@ namespace GridBot.Store.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "KfContactLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpenKfId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfContactLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KfContactLinks_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KfCursors",
                 columns: table => new
                 {
@@ -52,6 +74,17 @@ namespace GridBot.Store.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KfContactLinks_GridId",
+                table: "KfContactLinks",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfContactLinks_OpenKfId_GridId",
+                table: "KfContactLinks",
+                columns: new[] { "OpenKfId", "GridId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KfSessions_GridId",
                 table: "KfSessions",
                 column: "GridId");
@@ -66,6 +99,9 @@ namespace GridBot.Store.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "KfContactLinks");
+
             migrationBuilder.DropTable(
                 name: "KfCursors");
 
