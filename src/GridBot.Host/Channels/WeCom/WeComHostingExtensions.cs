@@ -99,6 +99,7 @@ public static class WeComHostingExtensions
         services.AddScoped<KfContactLinks>();
         services.AddSingleton<KfApiClient>();
         services.AddSingleton<KfSyncQueue>();
+        services.AddSingleton<KfHandOver>();
         services.AddSingleton<KfMessageHandler>();
         services.AddSingleton<KfSynchronizer>();
         services.AddHostedService<KfSyncWorker>();

@@ -12,7 +12,8 @@ namespace GridBot.Host.Channels.WeCom.Kf;
 /// person holds the session); enter_session binds the resident to the grid of the link's scene and greets them with
 /// the welcome_code; session_status_change tracks who holds the session; servicer messages are only observed.
 /// </summary>
-internal sealed partial class KfMessageHandler(IServiceScopeFactory scopes, BotAdapter adapter, KfApiClient api, TimeProvider time, ILogger<KfMessageHandler> logger)
+internal sealed partial class KfMessageHandler(
+    IServiceScopeFactory scopes, BotAdapter adapter, KfApiClient api, KfHandOver handOver, TimeProvider time, ILogger<KfMessageHandler> logger)
 {
     public async Task HandleAsync(string openKfid, KfMessage message, CancellationToken cancellationToken)
     {
@@ -53,12 +54,18 @@ internal sealed partial class KfMessageHandler(IServiceScopeFactory scopes, BotA
                 await AskForGridAsync(db, session, message.Msgid!, now, cancellationToken);
                 return;
             }
-        }
 
-        if (session.ServiceState == KfServiceState.Person)
-        {
-            LogHeldByPerson(logger, message.Msgid, session.Id);
-            return;
+            if (session.ServiceState == KfServiceState.Person)
+            {
+                LogHeldByPerson(logger, message.Msgid, session.Id);
+                return;
+            }
+
+            if (KfHandOver.IsRequest(message))
+            {
+                await handOver.HandOverAsync(db, session, message.Msgid!, cancellationToken);
+                return;
+            }
         }
 
         if (KfActivityMapper.ToActivity(openKfid, message, session) is not { } activity)

@@ -23,4 +23,14 @@ internal static class KfTexts
         KfUnreachable.BudgetSpent => "已用完本条消息后可回复的 5 次",
         _ => "会话由网格员人工接待中",
     };
+
+    public const string NoWorker = "抱歉，本网格暂时没有可以接待的网格员。您可以直接描述问题，我会登记成工单并转给网格员处理。";
+
+    public static string WorkerUnavailable(string workerName) => $"网格员{workerName}暂时不在线，已请他尽快联系您。您也可以先在这里描述问题，我会登记下来。";
+
+    public static string HandedOver(string workerName) => $"已为您转接网格员{workerName}，请稍候，接下来由他为您服务。";
+
+    public const string HandedOverTask = "【微信客服】您网格的一位居民请求人工服务，会话已转给您，请在企业微信「微信客服」里接待；结束会话后会自动交回网格小助手。";
+
+    public const string CallBackTask = "【微信客服】您网格的一位居民请求人工服务，但会话没能转给您（您可能不是该客服账号的接待人员或未在接待中），请在企业微信「微信客服」里联系居民。";
 }
