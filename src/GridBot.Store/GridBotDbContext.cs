@@ -1,4 +1,5 @@
 using GridBot.Store.Conversations;
+using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
 using GridBot.Store.Kf;
 using GridBot.Store.Outbox;
@@ -27,6 +28,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<KfCursor> KfCursors => Set<KfCursor>();
     public DbSet<KfSession> KfSessions => Set<KfSession>();
     public DbSet<KfContactLink> KfContactLinks => Set<KfContactLink>();
+    public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -30,6 +30,7 @@ public static class FakeWeComServer
         app.MapPost("/cgi-bin/message/send", MessageSendAsync);
         app.MapPost("/cgi-bin/aibot/response", AiBotResponseAsync);
         app.MapFakeKf();
+        app.MapFakeGroupChats();
         app.MapGet("/_fake/records", (FakeWeComState state, string? api, string? target) =>
             Results.Json(state.Records.Where(r => (api is null || r.Api == api) && (target is null || r.Target == target))));
         app.MapGet("/_fake/stats", (FakeWeComState state) => Results.Json(new

@@ -57,6 +57,52 @@ namespace GridBot.Store.Migrations
                     b.ToTable("ProcessedActivities");
                 });
 
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId")
+                        .IsUnique();
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("CustomerGroups");
+                });
+
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
                 {
                     b.Property<int>("Id")
@@ -692,6 +738,14 @@ namespace GridBot.Store.Migrations
                     b.HasKey("Prefix", "Day");
 
                     b.ToTable("TicketSequences");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>

@@ -1,6 +1,7 @@
 using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
+using GridBot.Host.Channels.WeCom.CustomerGroups;
 using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
@@ -50,6 +51,7 @@ public static class WeComHostingExtensions
         services.AddSingleton<IChannelSender, AiBotResponseSender>();
         services.AddSingleton<WeComAccessTokens>();
         services.AddSingleton<WeComAppClient>();
+        services.AddSingleton<WeComApi>();
         services.AddKeyedSingleton(WeComChannels.App, (provider, _) =>
         {
             var settings = provider.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -58,6 +60,7 @@ public static class WeComHostingExtensions
         services.AddSingleton<AppCallbackHandler>();
         AddWebhookSender(services);
         AddKf(builder);
+        AddCustomerGroups(builder);
         return builder;
     }
 
@@ -104,6 +107,15 @@ public static class WeComHostingExtensions
         services.AddSingleton<KfSynchronizer>();
         services.AddHostedService<KfSyncWorker>();
         services.AddSingleton<IChannelSender, KfSender>();
+    }
+
+    private static void AddCustomerGroups(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CustomerGroupOptions>().Bind(builder.Configuration.GetSection(CustomerGroupOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CustomerGroupOptions>, CustomerGroupOptionsValidator>();
+        services.AddSingleton<CustomerGroupClient>();
+        services.AddScoped<CustomerGroupSync>();
     }
 
     public static WebApplication MapWeComEndpoints(this WebApplication app)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123111054_Kf")]
+    [Migration("20261123112345_Kf")]
     partial class Kf
     {
         /// <inheritdoc />
@@ -58,6 +58,52 @@ namespace GridBot.Store.Migrations
                     b.HasIndex("ProcessedUtc");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId")
+                        .IsUnique();
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("CustomerGroups");
                 });
 
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
@@ -695,6 +741,14 @@ namespace GridBot.Store.Migrations
                     b.HasKey("Prefix", "Day");
 
                     b.ToTable("TicketSequences");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>

@@ -12,6 +12,32 @@ namespace GridBot.Store.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CustomerGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SyncedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerGroups_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KfContactLinks",
                 columns: table => new
                 {
@@ -74,6 +100,17 @@ namespace GridBot.Store.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerGroups_ChatId",
+                table: "CustomerGroups",
+                column: "ChatId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGroups_GridId",
+                table: "CustomerGroups",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KfContactLinks_GridId",
                 table: "KfContactLinks",
                 column: "GridId");
@@ -99,6 +136,9 @@ namespace GridBot.Store.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CustomerGroups");
+
             migrationBuilder.DropTable(
                 name: "KfContactLinks");
 
