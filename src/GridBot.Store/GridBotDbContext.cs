@@ -29,6 +29,9 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<KfSession> KfSessions => Set<KfSession>();
     public DbSet<KfContactLink> KfContactLinks => Set<KfContactLink>();
     public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
+    public DbSet<GroupMessageTask> GroupMessageTasks => Set<GroupMessageTask>();
+    public DbSet<GroupMessageTaskChat> GroupMessageTaskChats => Set<GroupMessageTaskChat>();
+    public DbSet<GroupMessageSkip> GroupMessageSkips => Set<GroupMessageSkip>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

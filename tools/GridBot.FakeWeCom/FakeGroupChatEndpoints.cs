@@ -7,7 +7,9 @@ namespace GridBot.FakeWeCom;
 /// <summary>
 /// Customer groups on the fake: groupchat/list (owner filter required — the fake plays a tenant with more than 1000
 /// people in range, so a call without one gets 81017; ≤ 100 owners; cursor paging) and groupchat/get; groups are
-/// put in place with POST /_fake/groupchats (an existing chat_id is replaced).
+/// put in place with POST /_fake/groupchats (an existing chat_id is replaced). Mass-send: add_msg_template (chat_type
+/// group, sender required, ≤ 2000 chat ids of that owner, else fail_list) makes a task that sends nothing until the
+/// owner confirms it (POST /_fake/groupmsg/confirm?msgid=…); get_groupmsg_task reports status 0 or 2.
 /// </summary>
 public static class FakeGroupChatEndpoints
 {
@@ -66,6 +68,43 @@ public static class FakeGroupChatEndpoints
                 },
             });
         });
+        var tasks = new ConcurrentDictionary<string, (string Sender, long SentAt)>(StringComparer.Ordinal);
+        app.MapPost("/cgi-bin/externalcontact/add_msg_template", async (HttpContext http, FakeWeComState state, string? access_token) =>
+        {
+            var body = await FakeJson.ReadAsync(http);
+            var sender = body?["sender"]?.GetValue<string>();
+            var chatIds = (body?["chat_id_list"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "").ToList() ?? [];
+            var code = state.CheckToken(access_token) is not 0 and var tokenCode ? tokenCode
+                : body?["chat_type"]?.GetValue<string>() != "group" || string.IsNullOrEmpty(sender) || chatIds.Count is 0 or > 2000 ? FakeKfState.InvalidParameter
+                : body?["text"]?["content"] is null ? FakeKfState.InvalidParameter
+                : 0;
+            state.Record("externalcontact/add_msg_template", sender ?? "", code, body);
+            if (code != 0)
+            {
+                return Results.Json(new { errcode = code, errmsg = "error" });
+            }
+
+            var msgid = "msg" + Guid.NewGuid().ToString("N")[..16];
+            tasks[msgid] = (sender!, 0);
+            var failList = chatIds.Where(id => !groups.TryGetValue(id, out var g) || g.Owner != sender).ToList();
+            return Results.Json(new { errcode = 0, errmsg = "ok", msgid, fail_list = failList });
+        });
+        app.MapPost("/cgi-bin/externalcontact/get_groupmsg_task", async (HttpContext http, FakeWeComState state, string? access_token) =>
+        {
+            var body = await FakeJson.ReadAsync(http);
+            var msgid = body?["msgid"]?.GetValue<string>() ?? "";
+            var code = state.CheckToken(access_token) is not 0 and var tokenCode ? tokenCode : tasks.ContainsKey(msgid) ? 0 : FakeKfState.InvalidParameter;
+            state.Record("externalcontact/get_groupmsg_task", msgid, code, body);
+            if (code != 0)
+            {
+                return Results.Json(new { errcode = code, errmsg = "error" });
+            }
+
+            var (sender, sentAt) = tasks[msgid];
+            return Results.Json(new { errcode = 0, errmsg = "ok", task_list = new[] { new { userid = sender, status = sentAt > 0 ? 2 : 0, send_time = sentAt } } });
+        });
+        app.MapPost("/_fake/groupmsg/confirm", (FakeWeComState state, string msgid) =>
+            tasks.TryGetValue(msgid, out var task) && tasks.TryUpdate(msgid, (task.Sender, state.Now.ToUnixTimeSeconds()), task) ? Results.Ok() : Results.NotFound());
         return app;
     }
 }

@@ -103,6 +103,107 @@ namespace GridBot.Store.Migrations
                     b.ToTable("CustomerGroups");
                 });
 
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("GroupMessageSkips");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReminderUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersOnDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeComMsgid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("GroupMessageTasks");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTaskChat", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("GroupMessageTaskChats");
+                });
+
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
                 {
                     b.Property<int>("Id")
@@ -762,6 +863,15 @@ namespace GridBot.Store.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTaskChat", b =>
+                {
+                    b.HasOne("GridBot.Store.CustomerGroups.GroupMessageTask", null)
+                        .WithMany("Chats")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
                 {
                     b.HasOne("GridBot.Store.Grids.Grid", "Grid")
@@ -920,6 +1030,11 @@ namespace GridBot.Store.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTask", b =>
+                {
+                    b.Navigation("Chats");
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.Ticket", b =>

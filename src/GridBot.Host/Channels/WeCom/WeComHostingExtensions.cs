@@ -116,6 +116,8 @@ public static class WeComHostingExtensions
         services.AddSingleton<IValidateOptions<CustomerGroupOptions>, CustomerGroupOptionsValidator>();
         services.AddSingleton<CustomerGroupClient>();
         services.AddScoped<CustomerGroupSync>();
+        services.AddSingleton<IChannelSender, CustomerGroupSender>();
+        services.AddScoped<GroupMessageFollower>();
     }
 
     public static WebApplication MapWeComEndpoints(this WebApplication app)

@@ -9,6 +9,10 @@ namespace GridBot.Host.Channels.WeCom.CustomerGroups;
 [JsonSerializable(typeof(GroupChatListAnswer))]
 [JsonSerializable(typeof(GroupChatGetRequest))]
 [JsonSerializable(typeof(GroupChatGetAnswer))]
+[JsonSerializable(typeof(AddMsgTemplateRequest))]
+[JsonSerializable(typeof(AddMsgTemplateAnswer))]
+[JsonSerializable(typeof(GroupMsgTaskRequest))]
+[JsonSerializable(typeof(GroupMsgTaskAnswer))]
 internal sealed partial class CustomerGroupJson : JsonSerializerContext
 {
     public static CustomerGroupJson Relaxed { get; } = new(new JsonSerializerOptions

@@ -38,6 +38,43 @@ namespace GridBot.Store.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GroupMessageSkips",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageSkips", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupMessageTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    WeComMsgid = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RemindersOnDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastReminderUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KfContactLinks",
                 columns: table => new
                 {
@@ -99,6 +136,26 @@ namespace GridBot.Store.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "GroupMessageTaskChats",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageTaskChats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupMessageTaskChats_GroupMessageTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "GroupMessageTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerGroups_ChatId",
                 table: "CustomerGroups",
@@ -109,6 +166,31 @@ namespace GridBot.Store.Migrations
                 name: "IX_CustomerGroups_GridId",
                 table: "CustomerGroups",
                 column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageSkips_OutboxMessageId",
+                table: "GroupMessageSkips",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTaskChats_ChatId",
+                table: "GroupMessageTaskChats",
+                column: "ChatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTaskChats_TaskId",
+                table: "GroupMessageTaskChats",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTasks_OutboxMessageId",
+                table: "GroupMessageTasks",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTasks_Status",
+                table: "GroupMessageTasks",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_KfContactLinks_GridId",
@@ -140,6 +222,12 @@ namespace GridBot.Store.Migrations
                 name: "CustomerGroups");
 
             migrationBuilder.DropTable(
+                name: "GroupMessageSkips");
+
+            migrationBuilder.DropTable(
+                name: "GroupMessageTaskChats");
+
+            migrationBuilder.DropTable(
                 name: "KfContactLinks");
 
             migrationBuilder.DropTable(
@@ -147,6 +235,9 @@ namespace GridBot.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "KfSessions");
+
+            migrationBuilder.DropTable(
+                name: "GroupMessageTasks");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261123112345_Kf")]
+    [Migration("20261123113405_Kf")]
     partial class Kf
     {
         /// <inheritdoc />
@@ -104,6 +104,107 @@ namespace GridBot.Store.Migrations
                     b.HasIndex("GridId");
 
                     b.ToTable("CustomerGroups");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("GroupMessageSkips");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReminderUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersOnDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeComMsgid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("GroupMessageTasks");
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTaskChat", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("GroupMessageTaskChats");
                 });
 
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
@@ -356,12 +457,26 @@ namespace GridBot.Store.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mentions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ReplyToId")
                         .HasMaxLength(128)
@@ -751,6 +866,15 @@ namespace GridBot.Store.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTaskChat", b =>
+                {
+                    b.HasOne("GridBot.Store.CustomerGroups.GroupMessageTask", null)
+                        .WithMany("Chats")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GridBot.Store.Grids.Chat", b =>
                 {
                     b.HasOne("GridBot.Store.Grids.Grid", "Grid")
@@ -909,6 +1033,11 @@ namespace GridBot.Store.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GridBot.Store.CustomerGroups.GroupMessageTask", b =>
+                {
+                    b.Navigation("Chats");
                 });
 
             modelBuilder.Entity("GridBot.Store.Tickets.Ticket", b =>
