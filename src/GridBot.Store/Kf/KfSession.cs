@@ -36,16 +36,17 @@ public sealed class KfSession
 
     public static string ConversationIdOf(string openKfId, string externalUserId) => openKfId + ":" + externalUserId;
 
-    /// <summary>A new customer message opens a new window with a fresh budget; an older one (a re-read) changes nothing.</summary>
+    /// <summary>
+    /// A customer message not seen before opens a new window with a fresh budget (WeCom resets the quota with each
+    /// message). The caller skips messages already processed, so a re-read page never refills the budget.
+    /// </summary>
     public void CustomerWrote(DateTime sentUtc)
     {
-        if (LastCustomerMessageUtc is { } last && sentUtc <= last)
+        if (LastCustomerMessageUtc is not { } last || sentUtc > last)
         {
-            return;
+            LastCustomerMessageUtc = sentUtc;
         }
 
-        LastCustomerMessageUtc = sentUtc;
         RepliesLeft = RepliesPerCustomerMessage;
     }
-
 }

@@ -41,7 +41,13 @@ internal sealed partial class KfMessageHandler(
             session = await KfSessions.GetOrAddAsync(db, openKfid, message.ExternalUserid!, now, cancellationToken);
 
             // Committed before the turn: the turn's replies are outbox rows, and the sender reads this window and budget.
-            session.CustomerWrote(DateTimeOffset.FromUnixTimeSeconds(message.SendTime).UtcDateTime);
+            // A message read again (a page re-read after a crash) was processed and must not refill the budget.
+            var key = KfChannel.Name + "|" + message.Msgid;
+            if (!await db.ProcessedActivities.AnyAsync(p => p.Key == key, cancellationToken))
+            {
+                session.CustomerWrote(DateTimeOffset.FromUnixTimeSeconds(message.SendTime).UtcDateTime);
+            }
+
             session.UpdatedUtc = now;
             if (session.GridId is { } gridId)
             {
