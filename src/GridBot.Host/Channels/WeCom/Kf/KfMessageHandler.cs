@@ -63,6 +63,13 @@ internal sealed partial class KfMessageHandler(
 
             if (session.ServiceState == KfServiceState.Person)
             {
+                // Marked handled: a page read again after the session went back to the bot must not turn it into a ticket.
+                if (!await db.ProcessedActivities.AnyAsync(p => p.Key == key, cancellationToken))
+                {
+                    db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ProcessedUtc = now, RepliesJson = "[]" });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 LogHeldByPerson(logger, message.Msgid, session.Id);
                 return;
             }
