@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "kf"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, kf.");
     return 2;
 }
 
@@ -34,6 +34,11 @@ if (scenario is "all" or "wecom")
 if (scenario is "all" or "fanout")
 {
     results.AddRange(await FanOutScenario.RunAsync(CancellationToken.None));
+}
+
+if (scenario is "all" or "kf")
+{
+    results.AddRange(await KfScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);

@@ -1,5 +1,7 @@
 using GridBot.Store.Conversations;
+using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
+using GridBot.Store.Kf;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
 using GridBot.Store.Tickets;
@@ -23,6 +25,13 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<ScheduleNotice> ScheduleNotices => Set<ScheduleNotice>();
     public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
     public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
+    public DbSet<KfCursor> KfCursors => Set<KfCursor>();
+    public DbSet<KfSession> KfSessions => Set<KfSession>();
+    public DbSet<KfContactLink> KfContactLinks => Set<KfContactLink>();
+    public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
+    public DbSet<GroupMessageTask> GroupMessageTasks => Set<GroupMessageTask>();
+    public DbSet<GroupMessageTaskChat> GroupMessageTaskChats => Set<GroupMessageTaskChat>();
+    public DbSet<GroupMessageSkip> GroupMessageSkips => Set<GroupMessageSkip>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -20,6 +20,24 @@ public sealed class FakeWeComOptions
     /// <summary>Keys that answer 93000 (invalid webhook url), as a deleted robot does.</summary>
     public List<string> InvalidWebhookKeys { get; set; } = [];
 
+    /// <summary>
+    /// The self-built app's callback URL (GridBot's /api/wecom/app) and its Token / EncodingAesKey / AgentID: the fake
+    /// pushes kf_msg_or_event there, sealed as WeCom does (receiveid = CorpId). Empty: no pushes.
+    /// </summary>
+    public string AppCallbackUrl { get; set; } = "";
+
+    public string AppToken { get; set; } = "";
+
+    public string AppEncodingAesKey { get; set; } = "";
+
+    public int AgentId { get; set; } = 1000002;
+
+    /// <summary>WeCom userids that are activated 接待人员 of every kf account (service_state/trans to 3 needs one, else 95014).</summary>
+    public List<string> KfServicers { get; set; } = [];
+
+    /// <summary>How many messages one sync_msg page holds at most (WeCom: ≤ 1000; smaller exercises paging).</summary>
+    public int KfPageSize { get; set; } = 1000;
+
     /// <summary>Added to every answer; switchable at run time through POST /_fake/faults.</summary>
     public int LatencyMs { get; set; }
 

@@ -8,22 +8,29 @@ namespace GridBot.FakeWeCom;
 /// <summary>
 /// A WeCom stand-in on real HTTP: webhook/send (20 per robot per window, else 45009; 93000 for dead keys), gettoken,
 /// message/send (40014 / 42001 for bad or expired tokens) and response_url (usable once). Faults are switchable at
-/// run time; every request is recorded. Control API under /_fake. Tests start it in-process; people run it alone.
+/// run time; every request is recorded. 微信客服 lives in <see cref="FakeKfEndpoints"/>. Control API under /_fake. Tests start it in-process; people run it alone.
 /// </summary>
 public static class FakeWeComServer
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="time">The fake's clock (tests pass the host's FakeTimeProvider to cross the 48 h boundary), or real time.</param>
+    public static WebApplication Build(string[] args, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddOptions<FakeWeComOptions>().Bind(builder.Configuration.GetSection(FakeWeComOptions.SectionName));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton(p => new FakeWeComState(p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(p => new FakeKfState(p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(p => new FakeKfCallbacks(
+            p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>(), p.GetRequiredService<IHttpClientFactory>()));
         var app = builder.Build();
         app.Use(InjectFaultsAsync);
         app.MapPost("/cgi-bin/webhook/send", WebhookSendAsync);
         app.MapGet("/cgi-bin/gettoken", GetToken);
         app.MapPost("/cgi-bin/message/send", MessageSendAsync);
         app.MapPost("/cgi-bin/aibot/response", AiBotResponseAsync);
+        app.MapFakeKf();
+        app.MapFakeGroupChats();
         app.MapGet("/_fake/records", (FakeWeComState state, string? api, string? target) =>
             Results.Json(state.Records.Where(r => (api is null || r.Api == api) && (target is null || r.Target == target))));
         app.MapGet("/_fake/stats", (FakeWeComState state) => Results.Json(new
@@ -34,7 +41,11 @@ public static class FakeWeComServer
         }));
         app.MapPost("/_fake/faults", (FakeWeComState state, FakeFaults faults) => state.SetFaults(faults));
         app.MapPost("/_fake/expire-tokens", (FakeWeComState state) => state.ExpireTokens());
-        app.MapPost("/_fake/reset", (FakeWeComState state) => state.Reset());
+        app.MapPost("/_fake/reset", (FakeWeComState state, FakeKfState kf) =>
+        {
+            state.Reset();
+            kf.Reset();
+        });
         return app;
     }
 
@@ -70,7 +81,7 @@ public static class FakeWeComServer
 
     private static async Task<IResult> WebhookSendAsync(HttpContext http, FakeWeComState state, string? key)
     {
-        var body = await ReadJsonAsync(http);
+        var body = await FakeJson.ReadAsync(http);
         if (string.IsNullOrEmpty(key) || state.Options.InvalidWebhookKeys.Contains(key))
         {
             return Answer(state, "webhook/send", key ?? "", 93000, "invalid webhook url", body);
@@ -118,7 +129,7 @@ public static class FakeWeComServer
 
     private static async Task<IResult> MessageSendAsync(HttpContext http, FakeWeComState state, string? access_token)
     {
-        var body = await ReadJsonAsync(http);
+        var body = await FakeJson.ReadAsync(http);
         var target = body?["touser"]?.GetValue<string>() ?? "";
         var code = state.CheckToken(access_token);
         return Answer(state, "message/send", target, code, code switch { 0 => "ok", 42001 => "access_token expired", _ => "invalid access_token" }, body);
@@ -126,7 +137,7 @@ public static class FakeWeComServer
 
     private static async Task<IResult> AiBotResponseAsync(HttpContext http, FakeWeComState state, string? response_code)
     {
-        var body = await ReadJsonAsync(http);
+        var body = await FakeJson.ReadAsync(http);
 
         // The real server's code for a reused or unknown response_url is undocumented: 40029 ("invalid code") stands in.
         var code = !string.IsNullOrEmpty(response_code) && state.TryUseResponseCode(response_code) ? 0 : 40029;
@@ -137,18 +148,6 @@ public static class FakeWeComServer
     {
         state.Record(api, target, errcode, body);
         return Results.Json(new { errcode, errmsg });
-    }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpContext http)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Api(HttpContext http) => http.Request.Path.Value!["/cgi-bin/".Length..];

@@ -21,6 +21,7 @@ public static class TicketEventNames
         TicketAction.Split => "拆分",
         TicketAction.Remind => "到期提醒",
         TicketAction.Chase => "超期督办",
+        TicketAction.FollowUp => "转网格员回访",
         _ => "补充照片",
     };
 }

@@ -75,6 +75,10 @@ public static class SchedulesHostingExtensions
             q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(chaseInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
+            q.AddJob<FollowGroupMessagesJob>(j => j.WithIdentity(FollowGroupMessagesJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(FollowGroupMessagesJob.Key).WithIdentity("group-messages-every-10-minutes", "schedules").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
             q.AddJob<CheckCalendarCoverageJob>(j => j.WithIdentity(CheckCalendarCoverageJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")
                 .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

@@ -127,12 +127,15 @@ public sealed class Ticket
         Record(actor, TicketAction.Recategorize, Status, nowUtc, $"{previous} → {category}");
     }
 
-    /// <summary>A reminder or chase leaves the status alone but belongs in the history the huddle and the resident see.</summary>
+    /// <summary>
+    /// A reminder, a chase or a 回访 task leaves the status alone but belongs in the history the huddle and the
+    /// resident see.
+    /// </summary>
     public void RecordFollowUp(TicketActor actor, TicketAction action, string note, DateTime nowUtc)
     {
-        if (action is not (TicketAction.Remind or TicketAction.Chase))
+        if (action is not (TicketAction.Remind or TicketAction.Chase or TicketAction.FollowUp))
         {
-            throw new ArgumentOutOfRangeException(nameof(action), action, "Only reminders and chases are follow-ups.");
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Only reminders, chases and 回访 tasks are follow-ups.");
         }
 
         Record(actor, action, Status, nowUtc, note);

@@ -22,4 +22,7 @@ public enum TicketAction
 
     /// <summary>督办: the bot chased the owner after the deadline.</summary>
     Chase,
+
+    /// <summary>回访: a notice the resident's channel could no longer carry was handed to the grid worker to call or visit.</summary>
+    FollowUp,
 }

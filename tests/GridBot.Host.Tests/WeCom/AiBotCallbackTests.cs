@@ -13,17 +13,17 @@ public sealed class AiBotCallbackTests
     private const string Grid = "DEMO-S01-C01-G01";
 
     [Fact]
-    public async Task UrlVerificationEchoesThePlaintextWellUnderASecond()
+    public async Task UrlVerificationEchoesThePlaintextAndNothingElse()
     {
         var ct = TestTimeout.Token;
         await using var host = await GridBotTestHost.StartAsync(ct, WeComSimulator.Settings());
         var wecom = new WeComSimulator(host);
 
-        var (status, body, elapsed) = await wecom.VerifyUrlAsync("echo-5927133821", ct);
+        // How fast is for the benchmark to say (wecom scenario); a unit test asserts what, not how long.
+        var (status, body, _) = await wecom.VerifyUrlAsync("echo-5927133821", ct);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("echo-5927133821", body);
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"URL verification took {elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]

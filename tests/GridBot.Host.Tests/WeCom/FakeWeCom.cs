@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GridBot.FakeWeCom;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GridBot.Host.Tests.WeCom;
 
@@ -24,9 +26,13 @@ internal sealed class FakeWeCom : IAsyncDisposable
     /// <summary>The GridBot setting that points it at this fake.</summary>
     public string ApiBaseSetting => $"--WeCom:ApiBaseUrl={Address}";
 
-    public static async Task<FakeWeCom> StartAsync(CancellationToken cancellationToken, params string[] settings)
+    public static Task<FakeWeCom> StartAsync(CancellationToken cancellationToken, params string[] settings) =>
+        StartAsync(null, cancellationToken, settings);
+
+    /// <param name="time">The fake's clock: the host's FakeTimeProvider when a test crosses WeCom's time limits.</param>
+    public static async Task<FakeWeCom> StartAsync(TimeProvider? time, CancellationToken cancellationToken, params string[] settings)
     {
-        var app = FakeWeComServer.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
+        var app = FakeWeComServer.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings], time);
         await app.StartAsync(cancellationToken);
         return new FakeWeCom(app, new Uri(app.Urls.First()));
     }
@@ -34,6 +40,10 @@ internal sealed class FakeWeCom : IAsyncDisposable
     public async Task<List<JsonObject>> RecordsAsync(string api, CancellationToken cancellationToken) =>
         (await Http.GetFromJsonAsync<JsonArray>($"/_fake/records?api={Uri.EscapeDataString(api)}", cancellationToken))!
             .Select(n => n!.AsObject()).ToList();
+
+    /// <summary>kf callbacks go to this host's /api/wecom/app from now on (the host's port is known only once it runs).</summary>
+    public void PushCallbacksTo(Uri hostAddress) =>
+        _app.Services.GetRequiredService<IOptions<FakeWeComOptions>>().Value.AppCallbackUrl = new Uri(hostAddress, "/api/wecom/app").ToString();
 
     public async Task<JsonObject> StatsAsync(CancellationToken cancellationToken) =>
         (await Http.GetFromJsonAsync<JsonObject>("/_fake/stats", cancellationToken))!;

@@ -1,6 +1,8 @@
 using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
+using GridBot.Host.Channels.WeCom.CustomerGroups;
+using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Outbox;
@@ -49,6 +51,7 @@ public static class WeComHostingExtensions
         services.AddSingleton<IChannelSender, AiBotResponseSender>();
         services.AddSingleton<WeComAccessTokens>();
         services.AddSingleton<WeComAppClient>();
+        services.AddSingleton<WeComApi>();
         services.AddKeyedSingleton(WeComChannels.App, (provider, _) =>
         {
             var settings = provider.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -56,6 +59,8 @@ public static class WeComHostingExtensions
         });
         services.AddSingleton<AppCallbackHandler>();
         AddWebhookSender(services);
+        AddKf(builder);
+        AddCustomerGroups(builder);
         return builder;
     }
 
@@ -88,6 +93,33 @@ public static class WeComHostingExtensions
         services.AddSingleton<IChannelSender, WeComSender>();
     }
 
+    /// <summary>微信客服 rides on the self-built app: its callbacks arrive on the app's URL and its calls use the app's token.</summary>
+    private static void AddKf(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<KfOptions>().Bind(builder.Configuration.GetSection(KfOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KfOptions>, KfOptionsValidator>();
+        services.AddScoped<KfContactLinks>();
+        services.AddSingleton<KfApiClient>();
+        services.AddSingleton<KfSyncQueue>();
+        services.AddSingleton<KfHandOver>();
+        services.AddSingleton<KfMessageHandler>();
+        services.AddSingleton<KfSynchronizer>();
+        services.AddHostedService<KfSyncWorker>();
+        services.AddSingleton<IChannelSender, KfSender>();
+    }
+
+    private static void AddCustomerGroups(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CustomerGroupOptions>().Bind(builder.Configuration.GetSection(CustomerGroupOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CustomerGroupOptions>, CustomerGroupOptionsValidator>();
+        services.AddSingleton<CustomerGroupClient>();
+        services.AddScoped<CustomerGroupSync>();
+        services.AddSingleton<IChannelSender, CustomerGroupSender>();
+        services.AddScoped<GroupMessageFollower>();
+    }
+
     public static WebApplication MapWeComEndpoints(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -99,6 +131,7 @@ public static class WeComHostingExtensions
         if (options.App.IsConfigured)
         {
             app.MapWeComAppEndpoints();
+            app.MapKfEndpoints();
         }
 
         return app;

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Host.Channels.WeCom.Kf;
 
 namespace GridBot.Host.Channels.WeCom.App;
 
@@ -7,10 +8,17 @@ namespace GridBot.Host.Channels.WeCom.App;
 /// message/send: the callback is answered with an empty 200 (WeCom then neither waits nor retries), and a WeCom retry
 /// of a slow callback finds the msgid already handled. Events (subscribe, enter_agent…) need no answer.
 /// </summary>
-internal sealed partial class AppCallbackHandler(BotAdapter adapter, IHostApplicationLifetime lifetime, ILogger<AppCallbackHandler> logger)
+internal sealed partial class AppCallbackHandler(BotAdapter adapter, KfSyncQueue kfSyncs, IHostApplicationLifetime lifetime, ILogger<AppCallbackHandler> logger)
 {
     public async Task HandleAsync(AppCallbackMessage message, CancellationToken cancellationToken)
     {
+        if (message is { MsgType: "event", Event: "kf_msg_or_event", OpenKfId.Length: > 0 })
+        {
+            // The callback carries no message: the pull runs off the request, which is answered at once.
+            kfSyncs.Enqueue(message.OpenKfId, message.Token);
+            return;
+        }
+
         var text = message.MsgType switch
         {
             "text" => message.Content,

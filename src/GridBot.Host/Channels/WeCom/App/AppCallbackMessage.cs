@@ -3,9 +3,13 @@ using System.Xml.Linq;
 
 namespace GridBot.Host.Channels.WeCom.App;
 
-/// <summary>A decrypted self-built app callback (XML): a member's private message to the app, or an event.</summary>
+/// <summary>
+/// A decrypted self-built app callback (XML): a member's private message to the app, or an event — among them
+/// kf_msg_or_event, whose Token and OpenKfId say which 微信客服 account to pull (WECOM.md §5.3.2).
+/// </summary>
 internal sealed record AppCallbackMessage(
-    string? FromUserName, long CreateTime, string? MsgType, string? Content, string? MsgId, string? PicUrl, string? Recognition, string? Event)
+    string? FromUserName, long CreateTime, string? MsgType, string? Content, string? MsgId, string? PicUrl, string? Recognition, string? Event,
+    string? Token = null, string? OpenKfId = null)
 {
     // Authenticated by then, but parsed with the same guard as the envelope: no DTD, no entities, bounded size.
     private static readonly XmlReaderSettings SafeSettings = new()
@@ -35,6 +39,7 @@ internal sealed record AppCallbackMessage(
         return new AppCallbackMessage(
             Field("FromUserName"),
             long.TryParse(Field("CreateTime"), System.Globalization.CultureInfo.InvariantCulture, out var created) ? created : 0,
-            Field("MsgType"), Field("Content"), Field("MsgId"), Field("PicUrl"), Field("Recognition"), Field("Event"));
+            Field("MsgType"), Field("Content"), Field("MsgId"), Field("PicUrl"), Field("Recognition"), Field("Event"),
+            Field("Token"), Field("OpenKfId"));
     }
 }

@@ -1,0 +1,13 @@
+namespace GridBot.Host.Channels.WeCom.Kf;
+
+/// <summary>The body of <c>kf/service_state/trans</c>: 1 = the bot (智能助手) holds the session, 3 = a servicer does.</summary>
+public sealed class KfTransRequest
+{
+    public const int Bot = 1;
+    public const int Servicer = 3;
+
+    public required string OpenKfid { get; init; }
+    public required string ExternalUserid { get; init; }
+    public int ServiceState { get; init; }
+    public string? ServicerUserid { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace GridBot.Host.Channels.WeCom.Kf;
+
+/// <summary>Why kf/send_msg cannot carry a message to a resident now.</summary>
+public enum KfUnreachable
+{
+    WindowClosed,
+    BudgetSpent,
+    HeldByPerson,
+}
