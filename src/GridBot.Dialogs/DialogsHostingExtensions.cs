@@ -6,6 +6,7 @@ using GridBot.Dialogs.Identity;
 using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.StaffConsole;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
@@ -32,6 +33,9 @@ public static class DialogsHostingExtensions
         AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
+        services.AddOptions<ConsoleLinkOptions>().Bind(builder.Configuration.GetSection(ConsoleLinkOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConsoleLinkOptions>, ConsoleLinkOptionsValidator>();
+        services.AddScoped<ConsoleLinkIssuer>();
 
         AddPipeline(services);
         AddRoutes(services);
@@ -116,5 +120,6 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, SplitCommand>();
         services.AddScoped<ICommand, RemindCommand>();
         services.AddScoped<ICommand, DispatchOrderCommand>();
+        services.AddScoped<ICommand, ConsoleCommand>();
     }
 }

@@ -2,6 +2,7 @@ using GridBot.Store.Conversations;
 using GridBot.Store.Grids;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
+using GridBot.Store.StaffConsole;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<ScheduleNotice> ScheduleNotices => Set<ScheduleNotice>();
     public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
     public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
+    public DbSet<ConsoleSignInLink> ConsoleSignInLinks => Set<ConsoleSignInLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);
