@@ -24,9 +24,9 @@ public static class ConsolePageEndpoints
         pages.MapGet("/grids", GridsAsync);
         pages.MapGet("/charts", (HttpContext http) => Page("图表", ConsoleRequest.Of(http).Session, "/console/charts",
             "<div class=\"charts\">" +
-            "<figure><img src=\"/console/charts/daily.svg\" alt=\"近30天每日新增与办结工单柱状图\" width=\"720\" height=\"320\"></figure>" +
-            "<figure><img src=\"/console/charts/categories.svg\" alt=\"近30天各类别工单数柱状图\" width=\"720\" height=\"320\"></figure>" +
-            "<figure><img src=\"/console/charts/grids.svg\" alt=\"各网格按时办结率与满意率柱状图\" width=\"720\" height=\"320\"></figure>" +
+            "<figure><img src=\"/console/charts/daily.svg\" alt=\"近30天每日新增与办结工单柱状图\" width=\"560\" height=\"320\"></figure>" +
+            "<figure><img src=\"/console/charts/categories.svg\" alt=\"近30天各类别工单数柱状图\" width=\"560\" height=\"320\"></figure>" +
+            "<figure><img src=\"/console/charts/grids.svg\" alt=\"各网格按时办结率与满意率柱状图\" width=\"560\" height=\"320\"></figure>" +
             "</div><p class=\"hint\">数字明细见“网格概况”。</p>"));
         pages.MapGet("/charts/{name}.svg", ChartAsync);
         pages.MapGet("/schedules", SchedulesAsync);

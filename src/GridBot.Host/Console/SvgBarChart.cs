@@ -11,7 +11,7 @@ namespace GridBot.Host.StaffConsole;
 /// </summary>
 public static class SvgBarChart
 {
-    private const int Width = 720;
+    private const int Width = 560;
     private const int Height = 320;
     private const int Left = 48;
     private const int Right = 12;
@@ -25,11 +25,12 @@ public static class SvgBarChart
     public static string Render(string title, IReadOnlyList<string> labels, IReadOnlyList<Series> series, bool percent = false)
     {
         var max = percent ? 1.0 : Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var niceMax = percent ? 1.0 : NiceCeiling(max);
+        // Counts get whole-number ticks (0–4 at least), rates a 0–100 % axis.
+        var niceMax = percent ? 1.0 : Math.Ceiling(Math.Max(4, NiceCeiling(max)) / 4) * 4;
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var svg = new StringBuilder(16384);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{E(title)}\" font-family=\"sans-serif\" font-size=\"12\">")
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{E(title)}\" font-family=\"sans-serif\" font-size=\"13\">")
             .Append("<title>").Append(E(title)).Append("</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"20\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">{E(title)}</text>");
 
@@ -44,11 +45,11 @@ public static class SvgBarChart
 
         var groups = Math.Max(1, labels.Count);
         var groupWidth = plotWidth / (double)groups;
-        var barWidth = Math.Max(1, groupWidth * 0.8 / Math.Max(1, series.Count));
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(groups / 16.0));
+        var barWidth = Math.Clamp(groupWidth * 0.8 / Math.Max(1, series.Count), 1, 40);
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(groups / 12.0));
         for (var g = 0; g < labels.Count; g++)
         {
-            var x0 = Left + g * groupWidth + groupWidth * 0.1;
+            var x0 = Left + (g + 0.5) * groupWidth - barWidth * series.Count / 2;
             for (var s = 0; s < series.Count; s++)
             {
                 var value = g < series[s].Values.Count ? series[s].Values[g] : 0;
@@ -68,7 +69,7 @@ public static class SvgBarChart
 
         for (var s = 0; s < series.Count; s++)
         {
-            var x = Width - Right - 110 * (series.Count - s);
+            var x = Width - Right - 90 * (series.Count - s);
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{Colours[s % Colours.Length]}\"/>")
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 16}\" y=\"21\" fill=\"#222\">{E(series[s].Name)}</text>");
         }
