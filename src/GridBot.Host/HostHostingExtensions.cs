@@ -5,6 +5,7 @@ using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
+using GridBot.Host.Open311;
 using GridBot.Host.Outbox;
 using GridBot.Host.Schedules;
 using GridBot.Host.StaffConsole;
@@ -37,6 +38,10 @@ public static class HostHostingExtensions
         builder.AddGridBotSchedules();
         builder.AddWeCom();
         builder.AddStaffConsole();
+        services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
+        services.AddScoped<Open311Requests>();
+        services.AddSingleton<IChannelSender, Open311Sender>();
         return builder;
     }
 
@@ -50,6 +55,7 @@ public static class HostHostingExtensions
         app.MapDigestEndpoints();
         app.MapWeComEndpoints();
         app.MapStaffConsole();
+        app.MapOpen311Endpoints();
         return app;
     }
 }
