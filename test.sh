@@ -11,6 +11,19 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq redis-server >/dev/null
 fi
 
+# Browser tests (tests/GridBot.Host.Tests/Console) drive Debian's Chromium; Playwright's own download does not work
+# here. A CJK font makes the phone screenshots in artifacts/screenshots readable (the tests do not depend on it).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-wqy-microhei); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq "${missing[@]}" >/dev/null
+fi
+mkdir -p artifacts/screenshots
+
 if [ -f tests/wecom-harness/package-lock.json ]; then
   (cd tests/wecom-harness && npm ci --no-audit --no-fund --loglevel=error)
 fi
