@@ -13,7 +13,7 @@ public static class SchedulesView
     public static string Render(IReadOnlyList<ScheduleSlot> slots)
     {
         var html = new StringBuilder(4096);
-        html.Append("<p class=\"hint\">未来 8 天的日碰头和周联席会议（按中国工作日历，节假日顺延、调休照常）。网格长可在群里发送“提醒 日碰头 16:00”修改时间。</p>");
+        html.Append("<p class=\"hint\">未来 8 天的日碰头和周联席会议（按中国工作日历：节假日不开，调休上班日照常）。网格长可在群里发送“提醒 日碰头 16:00”修改时间。</p>");
         if (slots.Count == 0)
         {
             return html.Append("<p class=\"empty\">近期没有安排。</p>").ToString();

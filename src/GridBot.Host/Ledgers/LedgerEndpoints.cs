@@ -39,7 +39,7 @@ public static class LedgerEndpoints
             return Results.Problem(title: "Bad period", detail: $"from/to must be dates like 2026-11-01, from ≤ to, at most {LedgerRange.MaxDays} days.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        // ClosedXML writes a zip package and needs to seek: a temporary file instead of the response body, deleted on close.
+        // The .xlsx zip package is written with seeks (System.IO.Packaging): a temporary file, deleted on close, not the response body.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {

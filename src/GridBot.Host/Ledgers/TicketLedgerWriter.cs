@@ -1,4 +1,6 @@
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
@@ -13,12 +15,14 @@ namespace GridBot.Host.Ledgers;
 /// <summary>
 /// The ticket ledger (工单台账) as .xlsx: one row per ticket registered in the period, with Chinese headers, a frozen
 /// header row, filters on and dates as real Excel dates in Beijing time; and a sheet of per-grid monthly statistics.
-/// Tickets are read in pages by id, so the database never hands over a district's month at once.
+/// Tickets are read in pages by id and written row by row (<see cref="XlsxSheetWriter"/>): neither the query nor the
+/// workbook holds a district's month at once; only the per-grid statistics stay in memory.
 /// </summary>
 public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar calendar)
 {
     public const int PageSize = 2000;
-    private const string DateFormat = "yyyy-mm-dd hh:mm";
+    public const string LedgerSheet = "工单台账";
+    public const string StatisticsSheet = "网格月度统计";
 
     private static readonly string[] Headers =
     [
@@ -46,147 +50,120 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
             Prefixes(path).Select(p => byPath.GetValueOrDefault(p)).FirstOrDefault(g => g?.Level == level)?.Name;
         var places = grids.ToDictionary(g => g.Id, g => (Street: Ancestor(g.Path, GridLevel.Street), Community: Ancestor(g.Path, GridLevel.Community), g.Name));
 
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("工单台账");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-        }
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var book = document.AddWorkbookPart();
+        book.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxSheetWriter.Styles();
+        var ledgerPart = book.AddNewPart<WorksheetPart>();
+        var statisticsPart = book.AddNewPart<WorksheetPart>();
 
-        var row = 1;
         var lastId = 0;
+        var written = 0;
         var stats = new Dictionary<(int GridId, string Month), GridMonth>();
-        while (true)
+        string ledgerRange;
+        using (var sheet = XlsxSheetWriter.Start(ledgerPart, Headers))
         {
-            var page = await InScope(scope)
-                .Where(t => t.CreatedUtc >= from && t.CreatedUtc < to && t.Id > lastId)
-                .OrderBy(t => t.Id)
-                .Take(PageSize)
-                .Select(t => new
-                {
-                    t.Id, t.Number, t.CreatedUtc, t.Category, t.Urgency, t.GridId, t.Place, t.Description, t.Status, t.Tier, t.OwnerName,
-                    t.DeadlineUtc, t.ResolvedUtc, t.Resolution, t.Rating,
-                    Reporter = t.Reporters.OrderBy(r => r.Id).Select(r => new { r.Name, r.Phone }).FirstOrDefault(),
-                    Reporters = t.Reporters.Count,
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var t in page)
+            while (true)
             {
-                row++;
-                var place = places.GetValueOrDefault(t.GridId);
-                var onTime = t.ResolvedUtc is { } resolved ? resolved <= t.DeadlineUtc : (bool?)null;
-                object?[] values =
+                var page = await InScope(scope)
+                    .Where(t => t.CreatedUtc >= from && t.CreatedUtc < to && t.Id > lastId)
+                    .OrderBy(t => t.Id)
+                    .Take(PageSize)
+                    .Select(t => new
+                    {
+                        t.Id, t.Number, t.CreatedUtc, t.Category, t.Urgency, t.GridId, t.Place, t.Description, t.Status, t.Tier, t.OwnerName,
+                        t.DeadlineUtc, t.ResolvedUtc, t.Resolution, t.Rating,
+                        Reporter = t.Reporters.OrderBy(r => r.Id).Select(r => new { r.Name, r.Phone }).FirstOrDefault(),
+                        Reporters = t.Reporters.Count,
+                    })
+                    .ToListAsync(cancellationToken);
+                foreach (var t in page)
+                {
+                    var place = places.GetValueOrDefault(t.GridId);
+                    var onTime = t.ResolvedUtc is { } resolved ? resolved <= t.DeadlineUtc : (bool?)null;
+                    sheet.WriteRow(
+                    [
+                        t.Number, Local(t.CreatedUtc), t.Category, ConsoleTexts.Urgency(t.Urgency), place.Street, place.Community, place.Name, t.Place,
+                        PersonalDataMask.Text(t.Description), t.Reporter?.Name, PersonalDataMask.Phone(t.Reporter?.Phone), t.Reporters,
+                        TicketStatusNames.Of(t.Status), TicketStatusNames.Of(t.Tier), t.OwnerName, Local(t.DeadlineUtc),
+                        t.ResolvedUtc is { } r ? Local(r) : null, onTime is null ? null : onTime.Value ? "是" : "否",
+                        t.Resolution is null ? null : PersonalDataMask.Text(t.Resolution), t.Rating is { } rating ? TicketStatusNames.Of(rating) : null,
+                    ]);
+                    Count(stats, t.GridId, Local(t.CreatedUtc), t.Status, t.ResolvedUtc is not null, onTime == true, t.Rating);
+                    lastId = t.Id;
+                }
+
+                written += page.Count;
+                progress?.Report(written);
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+            }
+
+            sheet.Finish();
+            ledgerRange = sheet.Range;
+        }
+
+        string statisticsRange;
+        var names = grids.ToDictionary(g => g.Id, g => (g.Code, g.Name));
+        using (var sheet = XlsxSheetWriter.Start(statisticsPart, StatisticsHeaders))
+        {
+            foreach (var ((gridId, month), s) in stats.OrderBy(s => names[s.Key.GridId].Code, StringComparer.Ordinal).ThenBy(s => s.Key.Month, StringComparer.Ordinal))
+            {
+                sheet.WriteRow(
                 [
-                    t.Number, Local(t.CreatedUtc), t.Category, ConsoleTexts.Urgency(t.Urgency), place.Street, place.Community, place.Name, t.Place,
-                    PersonalDataMask.Text(t.Description), t.Reporter?.Name, PersonalDataMask.Phone(t.Reporter?.Phone), t.Reporters,
-                    TicketStatusNames.Of(t.Status), TicketStatusNames.Of(t.Tier), t.OwnerName, Local(t.DeadlineUtc),
-                    t.ResolvedUtc is { } r ? Local(r) : null, onTime is null ? null : onTime.Value ? "是" : "否",
-                    t.Resolution is null ? null : PersonalDataMask.Text(t.Resolution), t.Rating is { } rating ? TicketStatusNames.Of(rating) : null,
-                ];
-                for (var c = 0; c < values.Length; c++)
-                {
-                    Set(sheet.Cell(row, c + 1), values[c]);
-                }
-
-                var key = (t.GridId, Local(t.CreatedUtc).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-                var month = stats.GetValueOrDefault(key) ?? new GridMonth();
-                month.New++;
-                if (t.ResolvedUtc is not null)
-                {
-                    month.Closed++;
-                    month.OnTime += onTime == true ? 1 : 0;
-                }
-                else if (TicketLifecycle.IsOpen(t.Status))
-                {
-                    month.Open++;
-                }
-
-                if (t.Rating is { } given)
-                {
-                    month.Rated++;
-                    month.Satisfied += given is TicketRating.Satisfied or TicketRating.BasicallySatisfied ? 1 : 0;
-                }
-
-                stats[key] = month;
-                lastId = t.Id;
+                    names[gridId].Code, names[gridId].Name, month, s.New, s.Closed, s.OnTime,
+                    s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open,
+                ]);
             }
 
-            progress?.Report(row - 1);
-            if (page.Count < PageSize)
-            {
-                break;
-            }
+            sheet.Finish();
+            statisticsRange = sheet.Range;
         }
 
-        Finish(sheet, Headers.Length, row, [2, 16, 17]);
-        WriteStatistics(workbook.Worksheets.Add("网格月度统计"), stats, grids.ToDictionary(g => g.Id, g => (g.Code, g.Name)));
-        workbook.SaveAs(output);
+        book.Workbook = new Workbook(
+            new Sheets(
+                new Sheet { Id = book.GetIdOfPart(ledgerPart), SheetId = 1, Name = LedgerSheet },
+                new Sheet { Id = book.GetIdOfPart(statisticsPart), SheetId = 2, Name = StatisticsSheet }),
+            // Excel keeps a sheet's filter range in this hidden name as well as in the sheet.
+            new DefinedNames(
+                new DefinedName(FilterName(LedgerSheet, ledgerRange)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+                new DefinedName(FilterName(StatisticsSheet, statisticsRange)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 1, Hidden = true }));
+        book.Workbook.Save();
     }
 
-    private static void WriteStatistics(IXLWorksheet sheet, Dictionary<(int GridId, string Month), GridMonth> stats, Dictionary<int, (string Code, string Name)> grids)
+    private static void Count(Dictionary<(int GridId, string Month), GridMonth> stats, int gridId, DateTime createdLocal, TicketStatus status, bool resolved, bool onTime, TicketRating? rating)
     {
-        for (var c = 0; c < StatisticsHeaders.Length; c++)
+        var key = (gridId, createdLocal.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        if (!stats.TryGetValue(key, out var month))
         {
-            sheet.Cell(1, c + 1).Value = StatisticsHeaders[c];
+            stats[key] = month = new GridMonth();
         }
 
-        var row = 1;
-        foreach (var ((gridId, month), s) in stats.OrderBy(s => grids[s.Key.GridId].Code, StringComparer.Ordinal).ThenBy(s => s.Key.Month, StringComparer.Ordinal))
+        month.New++;
+        if (resolved)
         {
-            row++;
-            object?[] values =
-            [
-                grids[gridId].Code, grids[gridId].Name, month, s.New, s.Closed, s.OnTime,
-                s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open,
-            ];
-            for (var c = 0; c < values.Length; c++)
-            {
-                Set(sheet.Cell(row, c + 1), values[c]);
-            }
+            month.Closed++;
+            month.OnTime += onTime ? 1 : 0;
+        }
+        else if (TicketLifecycle.IsOpen(status))
+        {
+            month.Open++;
         }
 
-        sheet.Column(7).Style.NumberFormat.Format = "0.0%";
-        sheet.Column(10).Style.NumberFormat.Format = "0.0%";
-        Finish(sheet, StatisticsHeaders.Length, row, []);
-    }
-
-    private static void Finish(IXLWorksheet sheet, int columns, int lastRow, int[] dateColumns)
-    {
-        foreach (var c in dateColumns)
+        if (rating is { } given)
         {
-            sheet.Column(c).Style.NumberFormat.Format = DateFormat;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-        sheet.Range(1, 1, Math.Max(lastRow, 1), columns).SetAutoFilter();
-        for (var c = 1; c <= columns; c++)
-        {
-            sheet.Column(c).Width = 14;
+            month.Rated++;
+            month.Satisfied += given is TicketRating.Satisfied or TicketRating.BasicallySatisfied ? 1 : 0;
         }
     }
 
-    private static void Set(IXLCell cell, object? value)
+    /// <summary>'工单台账'!$A$1:$T$9.</summary>
+    private static string FilterName(string sheet, string range)
     {
-        switch (value)
-        {
-            case null:
-                break;
-            case DateTime date:
-                cell.Value = date;
-                break;
-            case int number:
-                cell.Value = number;
-                break;
-            case double rate:
-                cell.Value = rate;
-                break;
-            default:
-                // Text stays text: a number such as "0012" or a formula-looking "=…" from a resident is never interpreted.
-                cell.SetValue(value.ToString());
-                cell.DataType = XLDataType.Text;
-                break;
-        }
+        var parts = range.Split(':');
+        static string Absolute(string cell) => "$" + new string([.. cell.TakeWhile(char.IsLetter)]) + "$" + new string([.. cell.SkipWhile(char.IsLetter)]);
+        return $"'{sheet}'!{Absolute(parts[0])}:{Absolute(parts[1])}";
     }
 
     /// <summary>"/A/B/C/" → "/A/", "/A/B/", "/A/B/C/".</summary>

@@ -2,7 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace GridBot.Host.Tests.Console;
+namespace GridBot.Host.Tests.StaffConsole;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (its own browser download does not work here). A machine without

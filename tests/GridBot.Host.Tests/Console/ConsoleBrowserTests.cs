@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 using GridBot.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace GridBot.Host.Tests.Console;
+namespace GridBot.Host.Tests.StaffConsole;
 
 /// <summary>
 /// The staff console and the chat page in a real browser: a resident reports in the chat page, the leader signs in

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GridBot.Host.Tests.Infrastructure;
 
-namespace GridBot.Host.Tests.Console;
+namespace GridBot.Host.Tests.StaffConsole;
 
 /// <summary>A browser-like HTTP client for the console: its own cookie jar, redirects not followed (tests look at them).</summary>
 public sealed partial class ConsoleClient : IDisposable

@@ -4,7 +4,7 @@ using GridBot.Host.Tests.Infrastructure;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace GridBot.Host.Tests.Console;
+namespace GridBot.Host.Tests.StaffConsole;
 
 /// <summary>Scope, CSRF, sign-in throttling, one-time links and headers of the staff console over real HTTP.</summary>
 public sealed class ConsoleSecurityTests
