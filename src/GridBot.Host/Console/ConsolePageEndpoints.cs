@@ -65,7 +65,9 @@ public static class ConsolePageEndpoints
             http.Response.Cookies.Delete(NoticeCookie, new CookieOptions { Path = "/console" });
         }
 
-        return Page("工单 " + ticket.Number, request.Session, "/console", TicketView.Render(ticket, request.Session, clock, notice is null ? null : Uri.UnescapeDataString(notice)));
+        var assignees = await AssigneesAsync(db, ticket, request.Session, http.RequestAborted);
+        return Page("工单 " + ticket.Number, request.Session, "/console",
+            TicketView.Render(ticket, request.Session, assignees, clock, notice is null ? null : Uri.UnescapeDataString(notice)));
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, string number, GridBotDbContext db, ConsoleTicketActions actions)
@@ -151,6 +153,27 @@ public static class ConsolePageEndpoints
             .AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Number == number.ToUpperInvariant(), cancellationToken);
         return ticket is not null && scope.Contains(ticket.Grid!.Path) ? ticket : null;
+    }
+
+    /// <summary>
+    /// Staff on the ticket's grid line (its grid, the grids above and below it) on the member's channel: the people
+    /// 派单 finds by name, offered as a list because typing names on a phone is slow. The command still decides.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Name, string Role)>> AssigneesAsync(GridBotDbContext db, Ticket ticket, ConsoleSession session, CancellationToken cancellationToken)
+    {
+        if (!session.CanAct)
+        {
+            return [];
+        }
+
+        var path = ticket.Grid!.Path;
+        var staff = await db.Members.AsNoTracking()
+            .Where(m => m.Channel == session.Channel && MemberRoleExtensions.StaffRoles.Contains(m.Role)
+                && (m.Grid!.Path.StartsWith(path) || path.StartsWith(m.Grid!.Path)))
+            .OrderBy(m => m.Name).Select(m => new { m.Name, m.Role })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return [.. staff.DistinctBy(m => m.Name).Select(m => (m.Name, Endpoints.RoleNames.Of(m.Role)))];
     }
 
     /// <summary>Streets, communities and grids of the scope (micro-grids would make the list too long to use).</summary>

@@ -13,7 +13,7 @@ namespace GridBot.Host.StaffConsole;
 /// </summary>
 public static class TicketView
 {
-    public static string Render(Ticket ticket, ConsoleSession session, ShanghaiTime clock, string? notice)
+    public static string Render(Ticket ticket, ConsoleSession session, IReadOnlyList<(string Name, string Role)> assignees, ShanghaiTime clock, string? notice)
     {
         var html = new StringBuilder(8192);
         html.Append(Notice(notice));
@@ -64,7 +64,7 @@ public static class TicketView
             html.Append("</ul></section>");
         }
 
-        Actions(html, ticket, session);
+        Actions(html, ticket, session, assignees);
 
         html.Append("<section aria-labelledby=\"history\"><h2 id=\"history\">办理记录</h2><ol class=\"history\">");
         foreach (var e in ticket.Events.OrderBy(e => e.Id))
@@ -82,7 +82,7 @@ public static class TicketView
         return html.Append("</ol></section><p><a href=\"/console\">← 返回工单列表</a></p>").ToString();
     }
 
-    private static void Actions(StringBuilder html, Ticket ticket, ConsoleSession session)
+    private static void Actions(StringBuilder html, Ticket ticket, ConsoleSession session, IReadOnlyList<(string Name, string Role)> assignees)
     {
         html.Append("<section aria-labelledby=\"actions\"><h2 id=\"actions\">办理</h2>");
         if (!session.CanAct)
@@ -103,7 +103,22 @@ public static class TicketView
         if (ticket.Allows(TicketAction.Assign))
         {
             any = true;
-            Form(html, action, session, "assign", "派单", "承办人姓名", "如：李明", required: true);
+            if (assignees.Count == 0)
+            {
+                Form(html, action, session, "assign", "派单", "承办人姓名", "如：李明", required: true);
+            }
+            else
+            {
+                html.Append("<form method=\"post\" action=\"").Append(action).Append("\" class=\"action\">").Append(Csrf(session))
+                    .Append("<input type=\"hidden\" name=\"action\" value=\"assign\"><label for=\"f-assign\">承办人</label><select id=\"f-assign\" name=\"text\" required>")
+                    .Append("<option value=\"\">请选择</option>");
+                foreach (var (name, role) in assignees)
+                {
+                    html.Append("<option value=\"").Append(E(name)).Append("\">").Append(E(name)).Append("（").Append(E(role)).Append("）</option>");
+                }
+
+                html.Append("</select><button type=\"submit\">派单</button></form>");
+            }
         }
 
         if (ticket.Allows(TicketAction.Resolve))

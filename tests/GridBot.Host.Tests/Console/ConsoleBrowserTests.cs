@@ -50,11 +50,15 @@ public sealed partial class ConsoleBrowserTests
         await Browser.AssertAccessibleAsync(console, "board");
         await Browser.ScreenshotAsync(console, "board-390");
 
-        // Ticket page: close it with a note, as 办结 in chat would.
+        // Ticket page: dispatch it to 李明 and close it with a note, as 派单 and 办结 in chat would.
         await console.Locator(".ticket a").ClickAsync();
         await Assertions.Expect(console.Locator("h1")).ToHaveTextAsync("工单 " + number);
         await Browser.AssertAccessibleAsync(console, "ticket page");
         await Browser.ScreenshotAsync(console, "ticket-390");
+        await console.Locator("#f-assign").SelectOptionAsync("李明");
+        await console.GetByRole(AriaRole.Button, new() { Name = "派单" }).ClickAsync();
+        await Assertions.Expect(console.Locator(".notice")).ToContainTextAsync("@李明 工单 " + number + " 已派给您");
+        await Assertions.Expect(console.Locator(".facts")).ToContainTextAsync("承办人李明");
         await console.Locator("#f-resolve").FillAsync("已更换灯泡");
         await console.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
         await Assertions.Expect(console.Locator(".notice")).ToContainTextAsync("已办结");
