@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GridBot.Dialogs.Tickets;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using static GridBot.Host.Open311.Open311Document;
 
@@ -14,6 +15,7 @@ namespace GridBot.Host.Open311;
 public static class Open311Endpoints
 {
     public const string Changeset = "2026-11-23T00:00:00+08:00";
+    private const int MaxBody = 64 * 1024;
 
     public static IEndpointRouteBuilder MapOpen311Endpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -76,7 +78,22 @@ public static class Open311Endpoints
             return Error(400, "POST requests takes application/x-www-form-urlencoded fields.", format);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        // A service request is a few form fields: anything near this size is not one.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBody;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            return Error(413, $"The form is larger than {MaxBody / 1024} KB or malformed.", format);
+        }
+
         if (!KeyMatches(form["api_key"].ToString(), options.Value.ApiKeys))
         {
             return Error(403, "A valid api_key is required.", format);

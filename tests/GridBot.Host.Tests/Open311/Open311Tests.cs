@@ -52,6 +52,8 @@ public sealed partial class Open311Tests
         var noKey = await host.Http.PostAsync("/open311/v2/requests.xml", Form(("service_code", "民生服务"), ("jurisdiction_id", "DEMO-S01-C01-G01"), ("address_string", "3号楼")), ct);
         Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
         Assert.Equal("403", XDocument.Parse(await noKey.Content.ReadAsStringAsync(ct)).Root!.Element("error")!.Element("code")!.Value);
+        var huge = await host.Http.PostAsync("/open311/v2/requests.json", Form(("api_key", ApiKey), ("description", new string('灯', 100_000))), ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         var noGrid = await host.Http.PostAsync("/open311/v2/requests.json", Form(("api_key", ApiKey), ("service_code", "民生服务"), ("address_string", "3号楼")), ct);
         Assert.Equal(HttpStatusCode.BadRequest, noGrid.StatusCode);
 
