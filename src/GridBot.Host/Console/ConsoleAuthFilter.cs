@@ -26,7 +26,7 @@ internal sealed class ConsoleAuthFilter(ConsoleSessionCookie cookie, GridBotDbCo
 
         if (HttpMethods.IsPost(http.Request.Method))
         {
-            var presented = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))[CsrfField].ToString() : "";
+            var presented = (await SmallForm.ReadAsync(http))?[CsrfField].ToString() ?? "";
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(session.Csrf)))
             {
                 return Results.Problem(title: "Forbidden", detail: "页面已过期，请刷新后重试。", statusCode: StatusCodes.Status403Forbidden);

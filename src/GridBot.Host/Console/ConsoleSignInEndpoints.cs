@@ -34,7 +34,7 @@ public static class ConsoleSignInEndpoints
             return SignInPage("登录尝试过于频繁，请一分钟后再试。", StatusCodes.Status429TooManyRequests);
         }
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
+        var form = await SmallForm.ReadAsync(http) ?? FormCollection.Empty;
         var token = tokens.Match(form["token"].ToString().Trim());
         var scope = token is null ? null : await GridScope.ResolveAsync(db, token.GridCode, http.RequestAborted);
         if (token is null || scope is null)
@@ -54,7 +54,7 @@ public static class ConsoleSignInEndpoints
             return SignInPage("登录尝试过于频繁，请一分钟后再试。", StatusCodes.Status429TooManyRequests);
         }
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
+        var form = await SmallForm.ReadAsync(http) ?? FormCollection.Empty;
         var hash = ConsoleLinkIssuer.Hash(form["t"].ToString());
         var now = time.GetUtcNow().UtcDateTime;
         var link = await db.ConsoleSignInLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash && l.UsedUtc == null && l.ExpiresUtc > now, http.RequestAborted);
