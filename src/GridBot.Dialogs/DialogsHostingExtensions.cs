@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -36,6 +37,8 @@ public static class DialogsHostingExtensions
         services.AddOptions<ConsoleLinkOptions>().Bind(builder.Configuration.GetSection(ConsoleLinkOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConsoleLinkOptions>, ConsoleLinkOptionsValidator>();
         services.AddScoped<ConsoleLinkIssuer>();
+        services.AddMetrics();
+        services.AddSingleton<GridBotTelemetry>();
 
         AddPipeline(services);
         AddRoutes(services);

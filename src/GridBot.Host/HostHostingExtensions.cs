@@ -9,6 +9,7 @@ using GridBot.Host.Open311;
 using GridBot.Host.Outbox;
 using GridBot.Host.Schedules;
 using GridBot.Host.StaffConsole;
+using GridBot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host;
@@ -42,6 +43,7 @@ public static class HostHostingExtensions
         services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
         services.AddScoped<Open311Requests>();
         services.AddSingleton<IChannelSender, Open311Sender>();
+        builder.AddGridBotTelemetry();
         return builder;
     }
 
