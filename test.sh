@@ -12,7 +12,8 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 # Browser tests (tests/GridBot.Host.Tests/Console) drive Debian's Chromium; Playwright's own download does not work
-# here. A CJK font makes the phone screenshots in artifacts/screenshots readable (the tests do not depend on it).
+# here. A CJK font draws the weekly digest's chart image (WeeklyDigestImageTests needs one) and makes the phone
+# screenshots in artifacts/screenshots readable.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-wqy-microhei); fi

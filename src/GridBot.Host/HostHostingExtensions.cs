@@ -1,8 +1,10 @@
+using GridBot.Dialogs.Digests;
 using GridBot.Host.Channels.BotFramework;
 using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
+using GridBot.Host.Digests;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
 using GridBot.Host.Open311;
@@ -39,6 +41,9 @@ public static class HostHostingExtensions
         builder.AddGridBotSchedules();
         builder.AddWeCom();
         builder.AddStaffConsole();
+        services.AddOptions<DigestChartOptions>().Bind(configuration.GetSection(DigestChartOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestChartOptions>, DigestChartOptionsValidator>();
+        services.AddSingleton<IDigestChart, ScottPlotDigestChart>();
         services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
         services.AddScoped<Open311Requests>();
