@@ -16,7 +16,13 @@ fi
 # screenshots in artifacts/screenshots readable.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-wqy-microhei); fi
+# The same font files ScottPlotDigestChart looks for.
+cjk_font=no
+for f in /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc \
+         /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf; do
+  [ -f "$f" ] && cjk_font=yes
+done
+[ "$cjk_font" = yes ] || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
