@@ -22,6 +22,25 @@ if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq postgresql >/dev/null
 fi
 pgbin=$(pg_bin)
+# Browser tests (tests/GridBot.Host.Tests/Console) drive Debian's Chromium; Playwright's own download does not work
+# here. A CJK font draws the weekly digest's chart image (WeeklyDigestImageTests needs one) and makes the phone
+# screenshots in artifacts/screenshots readable.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The same font files ScottPlotDigestChart looks for.
+cjk_font=no
+for f in /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc \
+         /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf; do
+  [ -f "$f" ] && cjk_font=yes
+done
+[ "$cjk_font" = yes ] || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq "${missing[@]}" >/dev/null
+fi
+mkdir -p artifacts/screenshots
 
 if [ -f tests/wecom-harness/package-lock.json ]; then
   (cd tests/wecom-harness && npm ci --no-audit --no-fund --loglevel=error)

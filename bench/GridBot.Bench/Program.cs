@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf | console [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "kf"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "kf" or "console"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, kf.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, kf, console.");
     return 2;
 }
 
@@ -39,6 +39,11 @@ if (scenario is "all" or "fanout")
 if (scenario is "all" or "kf")
 {
     results.AddRange(await KfScenario.RunAsync(CancellationToken.None));
+}
+
+if (scenario is "all" or "console")
+{
+    results.AddRange(await ConsoleScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);

@@ -118,7 +118,7 @@ internal static class SchedulesScenario
     }
 
     /// <summary>Raw prepared inserts in one transaction (~150k rows/s): seeding a million rows through EF would dominate the run.</summary>
-    private static void InsertTickets(string database, List<int> gridIds, bool open, DateTime firstUtc, int spreadDays)
+    internal static void InsertTickets(string database, List<int> gridIds, bool open, DateTime firstUtc, int spreadDays)
     {
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();

@@ -7,6 +7,7 @@ using GridBot.Dialogs.Identity;
 using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.StaffConsole;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
@@ -33,6 +34,9 @@ public static class DialogsHostingExtensions
         AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
+        services.AddOptions<ConsoleLinkOptions>().Bind(builder.Configuration.GetSection(ConsoleLinkOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConsoleLinkOptions>, ConsoleLinkOptionsValidator>();
+        services.AddScoped<ConsoleLinkIssuer>();
         services.AddMetrics();
         services.AddSingleton<GridBotTelemetry>();
 
@@ -119,5 +123,6 @@ public static class DialogsHostingExtensions
         services.AddScoped<ICommand, SplitCommand>();
         services.AddScoped<ICommand, RemindCommand>();
         services.AddScoped<ICommand, DispatchOrderCommand>();
+        services.AddScoped<ICommand, ConsoleCommand>();
     }
 }

@@ -1,13 +1,17 @@
+using GridBot.Dialogs.Digests;
 using GridBot.Host.Channels.BotFramework;
 using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
 using GridBot.Host.Deployment;
+using GridBot.Host.Digests;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
+using GridBot.Host.Open311;
 using GridBot.Host.Outbox;
 using GridBot.Host.Schedules;
+using GridBot.Host.StaffConsole;
 using GridBot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +42,14 @@ public static class HostHostingExtensions
         builder.AddGridBotSchedules();
         builder.AddGridBotDeploymentChecks();
         builder.AddWeCom();
+        builder.AddStaffConsole();
+        services.AddOptions<DigestChartOptions>().Bind(configuration.GetSection(DigestChartOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestChartOptions>, DigestChartOptionsValidator>();
+        services.AddSingleton<IDigestChart, ScottPlotDigestChart>();
+        services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
+        services.AddScoped<Open311Requests>();
+        services.AddSingleton<IChannelSender, Open311Sender>();
         builder.AddGridBotTelemetry();
         return builder;
     }
@@ -51,6 +63,8 @@ public static class HostHostingExtensions
         app.MapHealthEndpoints();
         app.MapDigestEndpoints();
         app.MapWeComEndpoints();
+        app.MapStaffConsole();
+        app.MapOpen311Endpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using GridBot.Store.Grids;
 using GridBot.Store.Kf;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
+using GridBot.Store.StaffConsole;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<GroupMessageTask> GroupMessageTasks => Set<GroupMessageTask>();
     public DbSet<GroupMessageTaskChat> GroupMessageTaskChats => Set<GroupMessageTaskChat>();
     public DbSet<GroupMessageSkip> GroupMessageSkips => Set<GroupMessageSkip>();
+    public DbSet<ConsoleSignInLink> ConsoleSignInLinks => Set<ConsoleSignInLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -18,6 +18,7 @@ public sealed partial class DigestSender(
     ScheduleSlotRunner runner,
     DigestBuilder builder,
     ProactiveMessenger messenger,
+    IEnumerable<IDigestChart> charts,
     IOptions<ScheduleOptions> options,
     ILogger<DigestSender> logger)
 {
@@ -31,14 +32,25 @@ public sealed partial class DigestSender(
         var period = slot.Kind == ScheduleKind.WeeklyDigest ? DigestPeriod.Weekly : DigestPeriod.Daily;
         var report = await builder.BuildAsync(slot.Target.Code, period, DateOnly.FromDateTime(slot.LocalTime), cancellationToken);
         var text = DigestText.Render(report!, options.Value.MaxMessageBytes);
+        // The weekly digest also goes as a chart image, right after its text, in the same transaction.
+        var png = period == DigestPeriod.Weekly ? charts.Select(c => c.RenderPng(report!)).FirstOrDefault(p => p is not null) : null;
+        var altText = $"【{report!.ScopeName}周报图表】各网格按时办结率与满意率（图片）";
         foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
         {
             messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
+            if (png is not null)
+            {
+                messenger.EnqueueImage(chat.Channel, chat.ChatId, altText, png);
+            }
         }
 
         foreach (var person in options.Value.DigestRecipients.Where(r => r.Scope == slot.Target.Code))
         {
             messenger.Enqueue(person.Channel, person.ConversationId, null, text);
+            if (png is not null)
+            {
+                messenger.EnqueueImage(person.Channel, person.ConversationId, altText, png);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using GridBot.Host.StaffConsole;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host.Configuration;
@@ -8,9 +9,10 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
     {
         for (var i = 0; i < options.Tokens.Count; i++)
         {
-            if (options.Tokens[i] is not { Length: >= 16 } token || token.Any(char.IsWhiteSpace))
+            // "token@GRIDCODE" limits a token to a grid subtree (StaffToken); the secret part carries the length rule.
+            if (options.Tokens[i] is not { } entry || StaffToken.Parse(entry).Secret is not { Length: >= 16 } secret || secret.Any(char.IsWhiteSpace))
             {
-                return ValidateOptionsResult.Fail($"Api:Tokens:{i} must be at least 16 characters without spaces.");
+                return ValidateOptionsResult.Fail($"Api:Tokens:{i} must be at least 16 characters without spaces (\"token\" or \"token@GRIDCODE\").");
             }
         }
 

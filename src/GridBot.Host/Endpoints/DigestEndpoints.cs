@@ -1,6 +1,9 @@
 using System.Globalization;
 using GridBot.Dialogs.Digests;
 using GridBot.Dialogs.Time;
+using GridBot.Host.StaffConsole;
+using GridBot.Store;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Endpoints;
 
@@ -14,6 +17,8 @@ public static class DigestEndpoints
     }
 
     private static async Task<IResult> GetAsync(
+        HttpContext http,
+        GridBotDbContext db,
         DigestBuilder builder,
         ShanghaiTime clock,
         string? scope,
@@ -37,7 +42,11 @@ public static class DigestEndpoints
             return Problem("Bad date", $"'{date}' is not a date like 2026-11-23.", StatusCodes.Status400BadRequest);
         }
 
-        var report = await builder.BuildAsync(scope, parsedPeriod, day, cancellationToken);
+        var allowed = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        var path = await db.Grids.Where(g => g.Code == scope).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+        var report = path is not null && allowed is not null && allowed.Contains(path)
+            ? await builder.BuildAsync(scope, parsedPeriod, day, cancellationToken)
+            : null;
         return report is null
             ? Problem("Unknown scope", $"No grid with code '{scope}'.", StatusCodes.Status404NotFound)
             : TypedResults.Ok(report);

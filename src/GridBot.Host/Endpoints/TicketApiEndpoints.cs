@@ -1,5 +1,6 @@
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
+using GridBot.Host.StaffConsole;
 using GridBot.Store;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public static class TicketApiEndpoints
     }
 
     private static async Task<IResult> ListAsync(
+        HttpContext http,
         GridBotDbContext db,
         string? grid,
         string? status,
@@ -28,15 +30,22 @@ public static class TicketApiEndpoints
         int? limit,
         CancellationToken cancellationToken)
     {
-        var query = db.Tickets.AsNoTracking();
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        var path = scope?.Path;
         if (!string.IsNullOrEmpty(grid))
         {
-            var path = await db.Grids.Where(g => g.Code == grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
-            if (path is null)
-            {
-                return Results.Problem(title: "Unknown grid", detail: $"No grid with code '{grid}'.", statusCode: StatusCodes.Status404NotFound);
-            }
+            path = await db.Grids.Where(g => g.Code == grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+        }
 
+        // A grid outside the token's scope is answered like an unknown one: the answer says nothing about it.
+        if (path is null || scope is null || !scope.Contains(path))
+        {
+            return Results.Problem(title: "Unknown grid", detail: $"No grid with code '{grid}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var query = db.Tickets.AsNoTracking();
+        if (path != GridScope.Everything.Path)
+        {
             query = query.Where(t => t.Grid!.Path.StartsWith(path));
         }
 
@@ -69,13 +78,14 @@ public static class TicketApiEndpoints
         return Results.Ok(tickets.Select(t => TicketDto.From(t, null)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string number, GridBotDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string number, HttpContext http, GridBotDbContext db, CancellationToken cancellationToken)
     {
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
         var ticket = await db.Tickets.AsNoTracking()
             .Include(t => t.Grid).Include(t => t.Reporters).Include(t => t.Attachments).Include(t => t.Events)
             .AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Number == number.ToUpperInvariant(), cancellationToken);
-        return ticket is null
+        return ticket is null || scope is null || !scope.Contains(ticket.Grid!.Path)
             ? Results.Problem(title: "Not found", detail: $"No ticket '{number}'.", statusCode: StatusCodes.Status404NotFound)
             : Results.Ok(TicketDto.From(ticket, ticket.Events.OrderBy(e => e.Id).ToList()));
     }

@@ -35,6 +35,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Digests read "created in", "resolved in" and "still open at" a period as range scans on these.
         builder.HasIndex(t => t.CreatedUtc);
         builder.HasIndex(t => t.ResolvedUtc);
+        // The console board sorts by deadline and filters overdue work (deadline passed, not resolved).
+        builder.HasIndex(t => new { t.DeadlineUtc, t.ResolvedUtc });
         builder.HasOne(t => t.Grid).WithMany().HasForeignKey(t => t.GridId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Reporters).WithOne().HasForeignKey(r => r.TicketId);
         builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId);

@@ -620,6 +620,44 @@ namespace GridBot.Store.Migrations
                     b.ToTable("ScheduleOverrides");
                 });
 
+            modelBuilder.Entity("GridBot.Store.StaffConsole.ConsoleSignInLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ConsoleSignInLinks");
+                });
+
             modelBuilder.Entity("GridBot.Store.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -713,6 +751,8 @@ namespace GridBot.Store.Migrations
                         .IsUnique();
 
                     b.HasIndex("ResolvedUtc");
+
+                    b.HasIndex("DeadlineUtc", "ResolvedUtc");
 
                     b.HasIndex("GridId", "Status");
 
