@@ -27,7 +27,7 @@ internal sealed partial class OutboxDispatcher(
     /// Added to the limiter's "free in": the channel counts a send when it arrives, a little after our permit was
     /// taken, so a send at the exact end of our window can still land inside the channel's.
     /// </summary>
-    private static readonly TimeSpan NotYetMargin = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan NotYetMargin = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 

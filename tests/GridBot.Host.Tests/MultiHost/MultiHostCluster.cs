@@ -37,7 +37,10 @@ public sealed class MultiHostCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ct = TestTimeout.Token;
+        // Three .NET processes start here (host, import, host) on a 2-core machine shared with the rest of the suite:
+        // bounded, but more generously than one test.
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var ct = bound.Token;
         Database = await TestPostgres.CreateDatabaseAsync(ct);
         Fake = await WeCom.FakeWeCom.StartAsync(ct, $"--FakeWeCom:WebhookWindow={RobotWindow}", "--FakeWeCom:LatencyMs=20");
         _settings =

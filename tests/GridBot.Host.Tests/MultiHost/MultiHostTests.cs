@@ -13,6 +13,7 @@ namespace GridBot.Host.Tests.MultiHost;
 /// Two hosts on PostgreSQL + Redis + the fake WeCom server. The fan-outs are 500 outbox rows written in one
 /// transaction, as an announcement writes them.
 /// </summary>
+[Collection(MultiHostCollection.Name)]
 public sealed class MultiHostTests(MultiHostCluster cluster) : IClassFixture<MultiHostCluster>
 {
     [Fact]
