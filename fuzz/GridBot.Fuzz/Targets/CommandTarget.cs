@@ -1,6 +1,7 @@
 using System.Text;
 using GridBot.Dialogs;
 using GridBot.Dialogs.Commands;
+using GridBot.Dialogs.Reminders;
 using GridBot.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ internal static class CommandTarget
 
     private static CommandParser CreateParser()
     {
-        // The commands are built but never run: the database is never opened, and the host never starts.
+        // As the host composes them (CliHost adds the same three); the commands are built but never run: the database is never opened, and the host never starts.
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,6 +37,7 @@ internal static class CommandTarget
         });
         builder.AddGridBotStore();
         builder.AddGridBotDialogs();
+        builder.Services.AddReminders(builder.Configuration);
         var services = builder.Services.BuildServiceProvider();
         return services.CreateScope().ServiceProvider.GetRequiredService<CommandParser>();
     }
