@@ -38,7 +38,8 @@ for assembly in GridBot.Host.dll GridBot.Dialogs.dll GridBot.Store.dll; do
 done
 
 # afl-fuzz runs `dotnet`, which carries no AFL instrumentation of its own: SharpFuzz puts it in the managed DLLs.
-export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
+# No CPU pinning: the machine is shared with builds, and a pinned run refuses to start once every core has one.
+export AFL_NO_AFFINITY=1 AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 # A fresh run each time: the numbers docs/FUZZING.md reports are per run, not summed over resumed runs.
 rm -rf "$findings"
 mkdir -p "$findings"
