@@ -14,6 +14,6 @@ public sealed partial record CommandInvocation(string Alias, string Arguments)
             : (null, Arguments);
     }
 
-    [GeneratedRegex(@"^\s*([A-Za-z]{0,8}[0-9]{1,8}(?:-[0-9]{1,6})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*([A-Za-z]{0,8}[0-9]{1,8}(?:-[0-9]{1,6})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex ReferencePattern();
 }

@@ -90,9 +90,9 @@ public sealed partial class DispatchOrderCommand(TicketCommandSupport support, G
         return date < today ? date.AddYears(1) : date;
     }
 
-    [GeneratedRegex(@"^@?(?<who>[^\s@]+(?:\s+[^\s@截]+)*)\s*截止\s*(?<date>\S+)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^@?(?<who>[^\s@]+(?:\s+[^\s@截]+)*)\s*截止\s*(?<date>\S+)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex OrderPattern();
 
-    [GeneratedRegex(@"^(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex MonthDayPattern();
 }

@@ -32,9 +32,9 @@ public static partial class PersonalDataMask
     public static string Text(string text) =>
         IdPattern().Replace(PhonePattern().Replace(text, m => Phone(m.Value)!), m => IdNumber(m.Value)!);
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"(?<![\dXx])\d{17}[\dXx](?![\dXx])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\dXx])\d{17}[\dXx](?![\dXx])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex IdPattern();
 }

@@ -60,11 +60,11 @@ public static partial class PlaceExtractor
         + @"|[0-9]{3,4}(?=室|房|户|家|$|\s|，|,|。)|(?<=单元|号楼|栋|幢)[0-9]{3,4}"
         + @"|(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:路|街|大道|巷|胡同|弄)(?![灯口边上面牙])(?:[0-9]+号)?"
         + @"|(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:小区|花园|家园|新村|公寓|大厦|广场|公园|市场|学校|小学|中学|幼儿园|医院|苑|府|庭)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Specific();
 
     [GeneratedRegex(
         @"(?:[东西南北]|东南|东北|西南|西北)?(?:门口|大门|侧门|后门|门)|楼道|楼梯间?|电梯|楼顶|天台|地下室|地下车库|车库|停车场|垃圾站|垃圾房|快递柜|公交站|健身区|篮球场|花坛|绿化带|旁边|对面|附近|路口|拐角",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Generic();
 }
