@@ -1,3 +1,4 @@
+using GridBot.Store.Announcements;
 using GridBot.Store.Conversations;
 using GridBot.Store.Grids;
 using GridBot.Store.Outbox;
@@ -23,6 +24,11 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<ScheduleNotice> ScheduleNotices => Set<ScheduleNotice>();
     public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
     public DbSet<DispatchOrder> DispatchOrders => Set<DispatchOrder>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementTarget> AnnouncementTargets => Set<AnnouncementTarget>();
+    public DbSet<AnnouncementDelivery> AnnouncementDeliveries => Set<AnnouncementDelivery>();
+    public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
+    public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -1,3 +1,4 @@
+using GridBot.Store.Announcements;
 using GridBot.Store.Configuration;
 using GridBot.Store.Coordination;
 using GridBot.Store.Tickets;
@@ -35,6 +36,8 @@ public static class StoreHostingExtensions
                 .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
         });
         builder.Services.AddScoped<TicketNumberAllocator>();
+        // Provider-specific: a PostgreSQL store registers its own (pg_trgm) implementation here.
+        builder.Services.AddScoped<IAnnouncementSearch, SqliteAnnouncementSearch>();
         // First hosted service: everything after it may assume the schema exists.
         builder.Services.AddHostedService<DatabaseMigrator>();
         AddCoordination(builder.Services, configuration["Redis:Configuration"]);
