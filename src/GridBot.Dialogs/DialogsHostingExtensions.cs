@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -37,6 +38,7 @@ public static class DialogsHostingExtensions
         AddRoutes(services);
         AddTickets(services);
         AddCommands(services);
+        services.AddAnnouncements(builder.Configuration);
         return builder;
     }
 
@@ -81,6 +83,8 @@ public static class DialogsHostingExtensions
         services.AddSingleton(new RouteTable()
             .Add<CommandRoute>("command", c => c.Activity.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(c.Activity.Text))
             .Add<ActiveDialogRoute>("dialog", c => c.Activity.Type == ActivityTypes.Message && c.Dialogs.Active is not null)
+            // Before reports: 收到 to an announcement is a 回执, never a ticket.
+            .Add<AckRoute>("ack", c => c.Activity.Type == ActivityTypes.Message && c.Identity.IsGroup)
             .Add<ReportRoute>("report", c => c.Activity.Type == ActivityTypes.Message));
     }
 
