@@ -46,6 +46,7 @@ public static class HostHostingExtensions
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
         app.MapDigestEndpoints();
+        app.MapAnnouncementEndpoints();
         app.MapWeComEndpoints();
         return app;
     }

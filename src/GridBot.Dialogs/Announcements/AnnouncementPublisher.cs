@@ -107,6 +107,17 @@ public sealed class AnnouncementPublisher(
         return published;
     }
 
+    /// <summary>How many parts the draft becomes (the footer as it will be, the time as now).</summary>
+    public int CountParts(AnnouncementDraft draft)
+    {
+        var sample = new Announcement
+        {
+            Number = 999_999, Title = draft.Title, Body = draft.Body, RequireAck = draft.RequireAck,
+            PublisherId = draft.PublisherId, PublisherName = draft.PublisherName,
+        };
+        return AnnouncementParts.Render(sample.Number, sample.Title, sample.Body, AnnouncementTexts.Footer(sample, clock, clock.NowUtc), options.Value.MaxMessageBytes).Count;
+    }
+
     private void FanOut(Announcement announcement, AnnouncementReach reach, DateTime nowUtc)
     {
         var parts = AnnouncementParts.Render(announcement.Number, announcement.Title, announcement.Body,

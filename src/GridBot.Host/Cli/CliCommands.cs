@@ -6,7 +6,7 @@ namespace GridBot.Host.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + """
+    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + AnnounceVerb.Usage + """
 
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- schedule list [--from "2026-09-30 12:00"] [--count N] [--grid <编码>]   预览各网格接下来的提醒时间
@@ -14,7 +14,7 @@ public static class CliCommands
         """;
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "import" or "classifier" or "digest" or "schedule" or "help" or "--help" or "-h";
+        args.Length > 0 && args[0] is "import" or "classifier" or "digest" or "schedule" or "announce" or "help" or "--help" or "-h";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -28,6 +28,8 @@ public static class CliCommands
                 return await DigestVerb.RunAsync(args.Skip(1), cancellationToken);
             case "schedule":
                 return await ScheduleVerb.RunAsync(args.Skip(1), cancellationToken);
+            case "announce":
+                return await AnnounceVerb.RunAsync(args.Skip(1), cancellationToken);
             default:
                 Console.WriteLine(Usage);
                 return 0;
