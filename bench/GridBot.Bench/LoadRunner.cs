@@ -2,11 +2,23 @@ using System.Diagnostics;
 
 namespace GridBot.Bench;
 
-/// <summary>Closed-loop load: N workers each send, wait for the answer, send again, for a fixed time.</summary>
+/// <summary>What one send in a load run came to; <see cref="Exhausted"/> stops the worker (its prepared requests ran out).</summary>
+internal enum LoadOutcome
+{
+    Ok,
+    Error,
+    Exhausted,
+}
+
+/// <summary>Closed-loop load: N workers each send, wait for the answer, send again, for a fixed time or until the work runs out.</summary>
 internal static class LoadRunner
 {
+    public static Task<(long Requests, long Errors, double PerSecond, double P50, double P99)> RunAsync(
+        int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken) =>
+        RunAsync(concurrency, duration, async (worker, sequence, ct) => await send(worker, sequence, ct) ? LoadOutcome.Ok : LoadOutcome.Error, cancellationToken);
+
     public static async Task<(long Requests, long Errors, double PerSecond, double P50, double P99)> RunAsync(
-        int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
+        int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<LoadOutcome>> send, CancellationToken cancellationToken)
     {
         var latencies = new List<double>[concurrency];
         long errors = 0;
@@ -18,9 +30,14 @@ internal static class LoadRunner
             while (stopwatch.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                var ok = await send(worker, sequence++, cancellationToken);
+                var outcome = await send(worker, sequence++, cancellationToken);
+                if (outcome == LoadOutcome.Exhausted)
+                {
+                    break;
+                }
+
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!ok)
+                if (outcome == LoadOutcome.Error)
                 {
                     Interlocked.Increment(ref errors);
                 }

@@ -75,12 +75,13 @@ internal static class WeComAiBotScenario
             var index = Interlocked.Increment(ref next);
             if (index >= requests.Count)
             {
-                return false;
+                // Reusing a msgid would measure the dedup shortcut, not intake: the run ends when the prepared ones do.
+                return LoadOutcome.Exhausted;
             }
 
             var (query, body) = requests[index];
             using var response = await http.PostAsync(new Uri(url + query), new StringContent(body, Encoding.UTF8, "application/json"), ct);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode ? LoadOutcome.Ok : LoadOutcome.Error;
         }, cancellationToken);
         return new BenchResult("wecom-aibot", variant, Concurrency, count, errors, perSecond, p50, p99, null,
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024),

@@ -15,8 +15,7 @@ namespace GridBot.Dialogs.Digests;
 /// </summary>
 public sealed partial class DigestSender(
     GridBotDbContext db,
-    SchedulePlanner planner,
-    ScheduleNoticeLedger ledger,
+    ScheduleSlotRunner runner,
     DigestBuilder builder,
     ProactiveMessenger messenger,
     IOptions<ScheduleOptions> options,
@@ -24,53 +23,23 @@ public sealed partial class DigestSender(
 {
     private static readonly ScheduleKind[] Kinds = [ScheduleKind.DailyDigest, ScheduleKind.WeeklyDigest];
 
-    public async Task<ScheduleRunResult> RunAsync(DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken)
+    public Task<ScheduleRunResult> RunAsync(DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken) =>
+        runner.RunEachAsync(Kinds, asOfUtc, lookBack, StageAsync, slot => LogSkipped(logger, slot.Kind, slot.Target.Code, slot.Key), cancellationToken);
+
+    private async Task StageAsync(ScheduleSlot slot, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        var period = slot.Kind == ScheduleKind.WeeklyDigest ? DigestPeriod.Weekly : DigestPeriod.Daily;
+        var report = await builder.BuildAsync(slot.Target.Code, period, DateOnly.FromDateTime(slot.LocalTime), cancellationToken);
+        var text = DigestText.Render(report!, options.Value.MaxMessageBytes);
+        foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
         {
-            return ScheduleRunResult.None;
+            messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
         }
 
-        var grace = options.Value.MissedFireGrace;
-        var slots = await planner.SlotsAsync(Kinds, asOfUtc - (lookBack > grace ? lookBack : grace), asOfUtc, null, cancellationToken);
-        if (slots.Count == 0)
+        foreach (var person in options.Value.DigestRecipients.Where(r => r.Scope == slot.Target.Code))
         {
-            return ScheduleRunResult.None;
+            messenger.Enqueue(person.Channel, person.ConversationId, null, text);
         }
-
-        var existing = await ledger.ExistingAsync(Kinds, [.. slots.Select(s => s.Key).Distinct()], cancellationToken);
-        var sent = 0;
-        var skipped = 0;
-        foreach (var slot in slots.Where(s => !existing.Contains((s.Kind, s.Target.Code, s.Key))))
-        {
-            var notice = new ScheduleNotice { Kind = slot.Kind, Scope = slot.Target.Code, Slot = slot.Key, AtUtc = asOfUtc };
-            if (slot.FireUtc <= asOfUtc - grace)
-            {
-                notice.Skipped = true;
-                db.ScheduleNotices.Add(notice);
-                skipped += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
-                LogSkipped(logger, slot.Kind, slot.Target.Code, slot.Key);
-                continue;
-            }
-
-            var period = slot.Kind == ScheduleKind.WeeklyDigest ? DigestPeriod.Weekly : DigestPeriod.Daily;
-            var report = await builder.BuildAsync(slot.Target.Code, period, DateOnly.FromDateTime(slot.LocalTime), cancellationToken);
-            var text = DigestText.Render(report!, options.Value.MaxMessageBytes);
-            db.ScheduleNotices.Add(notice);
-            foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
-            {
-                messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
-            }
-
-            foreach (var person in options.Value.DigestRecipients.Where(r => r.Scope == slot.Target.Code))
-            {
-                messenger.Enqueue(person.Channel, person.ConversationId, null, text);
-            }
-
-            sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
-        }
-
-        return new ScheduleRunResult(sent, skipped, slots.Count - sent - skipped);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Kind} for {Scope} at {Slot}: the host was down past the missed-fire grace")]

@@ -30,6 +30,7 @@ public sealed class TurnCommitMiddleware(GridBotDbContext db, IProcessedActivity
                     ServiceUrl = context.Activity.ServiceUrl,
                     ReplyToId = context.Activity.Id,
                     Text = reply.Text ?? "",
+                    Mentions = OutboxMentions.Join(reply.Entities?.Where(e => e.Type == "mention").Select(e => e.Mentioned?.Id ?? "")),
                     CreatedUtc = now,
                     NextAttemptUtc = now,
                 });

@@ -9,7 +9,18 @@ namespace GridBot.Dialogs.Proactive;
 /// </summary>
 public sealed class ProactiveMessenger(GridBotDbContext db, TimeProvider time)
 {
-    public void Enqueue(string channel, string conversationId, string? serviceUrl, string text)
+    /// <param name="mentions">Channel user ids to @-mention where the channel can (WeCom robots: mentioned_list).</param>
+    public void Enqueue(string channel, string conversationId, string? serviceUrl, string text, IReadOnlyCollection<string>? mentions = null) =>
+        Add(channel, conversationId, serviceUrl, text, OutboxFormat.Text, mentions, payload: null);
+
+    public void EnqueueMarkdown(string channel, string conversationId, string markdown) =>
+        Add(channel, conversationId, serviceUrl: null, markdown, OutboxFormat.Markdown, mentions: null, payload: null);
+
+    /// <param name="altText">What a channel that cannot show images says instead.</param>
+    public void EnqueueImage(string channel, string conversationId, string altText, byte[] pngOrJpeg) =>
+        Add(channel, conversationId, serviceUrl: null, altText, OutboxFormat.Image, mentions: null, pngOrJpeg);
+
+    private void Add(string channel, string conversationId, string? serviceUrl, string text, OutboxFormat format, IReadOnlyCollection<string>? mentions, byte[]? payload)
     {
         var now = time.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
@@ -18,6 +29,9 @@ public sealed class ProactiveMessenger(GridBotDbContext db, TimeProvider time)
             ConversationId = conversationId,
             ServiceUrl = serviceUrl,
             Text = text,
+            Format = format,
+            Mentions = OutboxMentions.Join(mentions),
+            Payload = payload,
             CreatedUtc = now,
             NextAttemptUtc = now,
         });

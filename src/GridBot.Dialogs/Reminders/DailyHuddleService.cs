@@ -15,6 +15,7 @@ namespace GridBot.Dialogs.Reminders;
 /// </summary>
 public sealed partial class DailyHuddleService(
     GridBotDbContext db,
+    ScheduleSlotRunner runner,
     SchedulePlanner planner,
     ScheduleNoticeLedger ledger,
     ProactiveMessenger messenger,
@@ -28,28 +29,18 @@ public sealed partial class DailyHuddleService(
     /// <param name="lookBack">How far back to look for slots not yet handled: the grace on a tick, a day on start.</param>
     public async Task<ScheduleRunResult> RunAsync(DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        var pending = await runner.PendingAsync(Kinds, asOfUtc, lookBack, cancellationToken);
+        if (pending.Total == 0)
         {
             return ScheduleRunResult.None;
         }
 
-        var grace = options.Value.MissedFireGrace;
-        var slots = await planner.SlotsAsync(Kinds, asOfUtc - (lookBack > grace ? lookBack : grace), asOfUtc, null, cancellationToken);
-        if (slots.Count == 0)
-        {
-            return ScheduleRunResult.None;
-        }
-
-        var existing = await ledger.ExistingAsync(Kinds, [.. slots.Select(s => s.Key).Distinct()], cancellationToken);
-        var pending = slots.Where(s => !existing.Contains((s.Kind, s.Target.Code, s.Key))).ToList();
-        var late = pending.Where(s => s.FireUtc <= asOfUtc - grace).ToList();
-        var due = pending.Except(late).ToList();
-
+        var (late, due) = (pending.Late, pending.Due);
         var skips = new List<Action>();
         foreach (var group in late.GroupBy(s => (s.Kind, s.Key)))
         {
-            LogSkipped(logger, group.Key.Kind, group.Key.Key, group.Count(), grace);
-            skips.AddRange(group.Select(slot => (Action)(() => db.ScheduleNotices.Add(Notice(slot, asOfUtc, skipped: true)))));
+            LogSkipped(logger, group.Key.Kind, group.Key.Key, group.Count(), options.Value.MissedFireGrace);
+            skips.AddRange(group.Select(slot => (Action)(() => db.ScheduleNotices.Add(ScheduleSlotRunner.Notice(slot, asOfUtc, skipped: true)))));
         }
 
         var units = new List<Action>();
@@ -66,7 +57,7 @@ public sealed partial class DailyHuddleService(
             {
                 units.Add(() =>
                 {
-                    db.ScheduleNotices.Add(Notice(slot, asOfUtc, skipped: false));
+                    db.ScheduleNotices.Add(ScheduleSlotRunner.Notice(slot, asOfUtc, skipped: false));
                     foreach (var chat in chatsByGrid[slot.Target.GridId])
                     {
                         messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
@@ -77,7 +68,7 @@ public sealed partial class DailyHuddleService(
 
         var skipped = await ledger.CommitAsync(skips, cancellationToken);
         var sent = await ledger.CommitAsync(units, cancellationToken);
-        var result = new ScheduleRunResult(sent, skipped, slots.Count - sent - skipped);
+        var result = new ScheduleRunResult(sent, skipped, pending.Total - sent - skipped);
         if (result.Sent > 0)
         {
             LogSent(logger, result.Sent, result.AlreadySent);
@@ -90,7 +81,7 @@ public sealed partial class DailyHuddleService(
     /// One query for every due grid: open tickets plus those created since the earliest "last huddle", matched to
     /// the due grids by path prefix (a grid's agenda covers its micro-grids).
     /// </summary>
-    public async Task<List<(ScheduleSlot Slot, string Text)>> AgendasAsync(List<ScheduleSlot> due, CancellationToken cancellationToken)
+    public async Task<List<(ScheduleSlot Slot, string Text)>> AgendasAsync(IReadOnlyList<ScheduleSlot> due, CancellationToken cancellationToken)
     {
         var since = due.ToDictionary(s => s, s => planner.PreviousWorkingDayAt(s.LocalTime));
         var earliest = since.Values.Min();
@@ -117,7 +108,7 @@ public sealed partial class DailyHuddleService(
         return [.. due.Select(slot => (slot, HuddleAgenda.Build(slot, byPath[slot.Target.Path], since[slot], clock, options.Value.MaxMessageBytes)))];
     }
 
-    private async Task<List<int>> SubtreeGridIdsAsync(List<ScheduleSlot> due, CancellationToken cancellationToken)
+    private async Task<List<int>> SubtreeGridIdsAsync(IReadOnlyList<ScheduleSlot> due, CancellationToken cancellationToken)
     {
         var paths = due.Select(s => s.Target.Path).ToHashSet(StringComparer.Ordinal);
         var grids = await db.Grids.AsNoTracking().Select(g => new { g.Id, g.Path }).ToListAsync(cancellationToken);
@@ -132,9 +123,6 @@ public sealed partial class DailyHuddleService(
             yield return path[..(end + 1)];
         }
     }
-
-    private static ScheduleNotice Notice(ScheduleSlot slot, DateTime nowUtc, bool skipped) =>
-        new() { Kind = slot.Kind, Scope = slot.Target.Code, Slot = slot.Key, Skipped = skipped, AtUtc = nowUtc };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} {Kind} fires of {Slot}: the host was down past the missed-fire grace of {Grace}")]
     private static partial void LogSkipped(ILogger logger, ScheduleKind kind, string slot, int count, TimeSpan grace);

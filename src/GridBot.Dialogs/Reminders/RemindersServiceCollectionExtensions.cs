@@ -14,6 +14,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         services.AddScoped<SchedulePlanner>();
         services.AddScoped<ScheduleNoticeLedger>();
+        services.AddScoped<ScheduleSlotRunner>();
         services.AddScoped<DailyHuddleService>();
         services.AddScoped<DeadlineChaser>();
         services.AddScoped<WeeklyMeetingService>();

@@ -18,8 +18,8 @@ namespace GridBot.Dialogs.Reminders;
 /// </summary>
 public sealed partial class WeeklyMeetingService(
     GridBotDbContext db,
+    ScheduleSlotRunner runner,
     SchedulePlanner planner,
-    ScheduleNoticeLedger ledger,
     ProactiveMessenger messenger,
     ChinaWorkingCalendar calendar,
     ShanghaiTime clock,
@@ -28,46 +28,16 @@ public sealed partial class WeeklyMeetingService(
 {
     private static readonly ScheduleKind[] Kinds = [ScheduleKind.WeeklyMeeting];
 
-    public async Task<ScheduleRunResult> RunAsync(DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken)
+    public Task<ScheduleRunResult> RunAsync(DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken) =>
+        runner.RunEachAsync(Kinds, asOfUtc, lookBack, StageAsync, slot => LogSkipped(logger, slot.Target.Code, slot.Key), cancellationToken);
+
+    private async Task StageAsync(ScheduleSlot slot, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        var text = await AgendaAsync(slot, cancellationToken);
+        foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
         {
-            return ScheduleRunResult.None;
+            messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
         }
-
-        var grace = options.Value.MissedFireGrace;
-        var slots = await planner.SlotsAsync(Kinds, asOfUtc - (lookBack > grace ? lookBack : grace), asOfUtc, null, cancellationToken);
-        if (slots.Count == 0)
-        {
-            return ScheduleRunResult.None;
-        }
-
-        var existing = await ledger.ExistingAsync(Kinds, [.. slots.Select(s => s.Key).Distinct()], cancellationToken);
-        var sent = 0;
-        var skipped = 0;
-        foreach (var slot in slots.Where(s => !existing.Contains((s.Kind, s.Target.Code, s.Key))))
-        {
-            var notice = new ScheduleNotice { Kind = slot.Kind, Scope = slot.Target.Code, Slot = slot.Key, AtUtc = asOfUtc };
-            if (slot.FireUtc <= asOfUtc - grace)
-            {
-                notice.Skipped = true;
-                db.ScheduleNotices.Add(notice);
-                skipped += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
-                LogSkipped(logger, slot.Target.Code, slot.Key);
-                continue;
-            }
-
-            var text = await AgendaAsync(slot, cancellationToken);
-            db.ScheduleNotices.Add(notice);
-            foreach (var chat in await db.Chats.AsNoTracking().Where(c => c.GridId == slot.Target.GridId).ToListAsync(cancellationToken))
-            {
-                messenger.Enqueue(chat.Channel, chat.ChatId, null, text);
-            }
-
-            sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
-        }
-
-        return new ScheduleRunResult(sent, skipped, slots.Count - sent - skipped);
     }
 
     internal async Task<string> AgendaAsync(ScheduleSlot slot, CancellationToken cancellationToken)

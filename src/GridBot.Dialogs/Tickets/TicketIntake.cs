@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Grids;
@@ -11,7 +12,11 @@ namespace GridBot.Dialogs.Tickets;
 /// Turns a finished draft into a ticket and tells the reporter; urgent ones @-mention the grid leader at once.
 /// A report of a problem already open in the grid joins that ticket as another reporter instead.
 /// </summary>
-public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock)
+/// <remarks>
+/// An urgent report in a group also pushes an alert that @-mentions the leaders through the outbox: a channel's
+/// in-turn answer may not be able to ping anyone (a WeCom AI bot's stream reply cannot), a robot's mentioned_list can.
+/// </remarks>
+public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock, ProactiveMessenger messenger)
 {
     public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -36,6 +41,11 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
         context.Reply(
             TicketTexts.CreatedUrgent(ticket, identity.Name, deadline, leaders.Select(l => l.Name).ToList()),
             [reporter, .. leaders.Select(l => Entity.MentionOf(l.UserId, l.Name))]);
+        if (leaders.Count > 0 && context.Activity.Conversation is { IsGroup: true, Id: { } group })
+        {
+            messenger.Enqueue(identity.Channel, group, context.Activity.ServiceUrl, TicketTexts.UrgentAlert(ticket, deadline), [.. leaders.Select(l => l.UserId)]);
+        }
+
         return ticket;
     }
 

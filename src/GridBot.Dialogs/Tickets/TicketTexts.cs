@@ -30,6 +30,9 @@ internal static class TicketTexts
         $"（时限：{deadline}前）。\n如有人员危险，请先拨打 119 / 110 / 120！\n" +
         $"· 类别：{ticket.Category}\n· 位置：{ticket.Place ?? "未说明，请补充"}\n· 网格：{ticket.Grid?.Name}";
 
+    public static string UrgentAlert(Ticket ticket, string deadline) =>
+        $"🚨 紧急工单 {ticket.Number} 请网格长立即处理：{ticket.Category}，{ticket.Place ?? "位置待补充"}（时限：{deadline}前）。";
+
     public static string Merged(Ticket ticket, string reporterName, string deadline) =>
         $"@{reporterName} 这个问题已有居民反映，已并入工单 {ticket.Number}（{ticket.Place ?? ticket.Category}），目前共 {ticket.Reporters.Count} 位居民反映。" +
         $"网格员会一并处理（时限：{deadline}前），办结时会通知每一位反映人。";

@@ -14,6 +14,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.ReplyToId).HasMaxLength(128);
         builder.Property(o => o.Text).HasMaxLength(8000);
         builder.Property(o => o.LastError).HasMaxLength(500);
+        // Rows written before formats existed are text.
+        builder.Property(o => o.Format).HasDefaultValue(OutboxFormat.Text).HasSentinel(OutboxFormat.Text);
+        builder.Property(o => o.Mentions).HasMaxLength(2000);
         builder.HasIndex(o => new { o.Status, o.NextAttemptUtc });
         builder.HasIndex(o => new { o.Channel, o.ConversationId, o.Id });
     }

@@ -14,7 +14,17 @@ public sealed class OutboxMessage
     /// <summary>The activity this answers, when it is a reply delivered by callback.</summary>
     public string? ReplyToId { get; set; }
 
+    /// <summary>The message; for an image, a short alt text for channels that cannot show images.</summary>
     public required string Text { get; set; }
+
+    public OutboxFormat Format { get; set; }
+
+    /// <summary>Channel user ids to @-mention, comma-separated ("@all" allowed); null for none.</summary>
+    public string? Mentions { get; set; }
+
+    /// <summary>The image bytes (PNG or JPEG) when <see cref="Format"/> is <see cref="OutboxFormat.Image"/>.</summary>
+    public byte[]? Payload { get; set; }
+
     public DateTime CreatedUtc { get; set; }
     public DateTime NextAttemptUtc { get; set; }
     public int Attempts { get; set; }

@@ -22,8 +22,8 @@ public sealed class WeComWebhookSenderTests
         await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting);
         await WeComSimulator.BindGroupAsync(host, "wrkGroupA", Grid, ct, $"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={Key}");
 
-        var id = await EnqueueAsync(host, "wrkGroupA", "工单 GD20261123-0001 已办结，感谢您的反映。", ct);
-        var row = await WaitForFinalAsync(host, id, ct);
+        var id = await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupA", "工单 GD20261123-0001 已办结，感谢您的反映。", ct);
+        var row = await OutboxProbe.WaitForFinalAsync(host, id, ct);
 
         Assert.Equal(OutboxStatus.Sent, row.Status);
         var record = Assert.Single(await fake.RecordsAsync("webhook/send", ct));
@@ -41,8 +41,8 @@ public sealed class WeComWebhookSenderTests
         await WeComSimulator.BindGroupAsync(host, "wrkGroupB", Grid, ct, Key);
         await fake.SetFaultsAsync(latencyMs: 0, serverErrors: 2, drops: 1, ct);
 
-        var id = await EnqueueAsync(host, "wrkGroupB", "本周网格例会改到周四下午三点。", ct);
-        var row = await WaitForFinalAsync(host, id, ct);
+        var id = await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupB", "本周网格例会改到周四下午三点。", ct);
+        var row = await OutboxProbe.WaitForFinalAsync(host, id, ct);
 
         Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
@@ -61,8 +61,8 @@ public sealed class WeComWebhookSenderTests
         await WeComSimulator.BindGroupAsync(host, "wrkGroupC", Grid, ct, Key);
         await WeComSimulator.BindLeaderAsync(host, "wangfang", Grid, ct);
 
-        var first = await WaitForFinalAsync(host, await EnqueueAsync(host, "wrkGroupC", "明天上午停水，请提前储水。", ct), ct);
-        var second = await WaitForFinalAsync(host, await EnqueueAsync(host, "wrkGroupC", "后天上午恢复供水。", ct), ct);
+        var first = await OutboxProbe.WaitForFinalAsync(host, await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupC", "明天上午停水，请提前储水。", ct), ct);
+        var second = await OutboxProbe.WaitForFinalAsync(host, await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupC", "后天上午恢复供水。", ct), ct);
 
         Assert.Equal(OutboxStatus.Failed, first.Status);
         Assert.Equal("errcode 93000", first.LastError);
@@ -72,7 +72,7 @@ public sealed class WeComWebhookSenderTests
         var notice = Assert.Single(told);
         Assert.Contains("群机器人已无法发送消息", notice.Text);
         Assert.DoesNotContain(Key, notice.Text, StringComparison.Ordinal);
-        Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(host, notice.Id, ct)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(host, notice.Id, ct)).Status);
         Assert.Equal("wangfang", Assert.Single(await fake.RecordsAsync("message/send", ct))["target"]!.GetValue<string>());
     }
 
@@ -87,12 +87,12 @@ public sealed class WeComWebhookSenderTests
         var ids = new List<long>();
         for (var i = 0; i < 30; i++)
         {
-            ids.Add(await EnqueueAsync(host, "wrkGroupD", $"通知 {i}", ct));
+            ids.Add(await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupD", $"通知 {i}", ct));
         }
 
         foreach (var id in ids)
         {
-            Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(host, id, ct)).Status);
+            Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(host, id, ct)).Status);
         }
 
         var stats = await fake.StatsAsync(ct);
@@ -116,13 +116,13 @@ public sealed class WeComWebhookSenderTests
         var ids = new List<(GridBotTestHost Host, long Id)>();
         for (var i = 0; i < 15; i++)
         {
-            ids.Add((first, await EnqueueAsync(first, "wrkGroupE", $"甲 {i}", ct)));
-            ids.Add((second, await EnqueueAsync(second, "wrkGroupE", $"乙 {i}", ct)));
+            ids.Add((first, await OutboxProbe.EnqueueTextAsync(first, "wecom", "wrkGroupE", $"甲 {i}", ct)));
+            ids.Add((second, await OutboxProbe.EnqueueTextAsync(second, "wecom", "wrkGroupE", $"乙 {i}", ct)));
         }
 
         foreach (var (host, id) in ids)
         {
-            Assert.Equal(OutboxStatus.Sent, (await WaitForFinalAsync(host, id, ct)).Status);
+            Assert.Equal(OutboxStatus.Sent, (await OutboxProbe.WaitForFinalAsync(host, id, ct)).Status);
         }
 
         var stats = await fake.StatsAsync(ct);
@@ -139,8 +139,8 @@ public sealed class WeComWebhookSenderTests
         await WeComSimulator.BindGroupAsync(host, "wrkGroupF", Grid, ct, Key);
         var lines = Enumerable.Range(1, 200).Select(i => $"{i}. GD20261123-{i:0000} 3号楼{i}单元楼道灯坏了（待处理）");
 
-        var id = await EnqueueAsync(host, "wrkGroupF", string.Join('\n', lines), ct);
-        await WaitForFinalAsync(host, id, ct);
+        var id = await OutboxProbe.EnqueueTextAsync(host, "wecom", "wrkGroupF", string.Join('\n', lines), ct);
+        await OutboxProbe.WaitForFinalAsync(host, id, ct);
 
         var body = Assert.Single(await fake.RecordsAsync("webhook/send", ct))["body"]!;
         Assert.Equal("markdown", body["msgtype"]!.GetValue<string>());
@@ -150,28 +150,5 @@ public sealed class WeComWebhookSenderTests
         Assert.Matches(@"^…另有 \d+ 条$", kept[^1]);
         Assert.Equal(200, kept.Length - 1 + int.Parse(kept[^1].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(kept[..^1], line => Assert.EndsWith("（待处理）", line, StringComparison.Ordinal));
-    }
-
-    private static async Task<long> EnqueueAsync(GridBotTestHost host, string chatId, string text, CancellationToken cancellationToken)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-        scope.ServiceProvider.GetRequiredService<ProactiveMessenger>().Enqueue("wecom", chatId, null, text);
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.Outbox.MaxAsync(o => o.Id, cancellationToken);
-    }
-
-    private static async Task<OutboxMessage> WaitForFinalAsync(GridBotTestHost host, long id, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var row = await host.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken));
-            if (row.Status != OutboxStatus.Pending)
-            {
-                return row;
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
     }
 }

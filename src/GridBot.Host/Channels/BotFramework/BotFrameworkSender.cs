@@ -38,6 +38,8 @@ internal sealed class BotFrameworkSender(IHttpClientFactory httpClients, IOption
             From = new ChannelAccount { Id = "gridbot", Name = "网格小助手" },
             ReplyToId = message.ReplyToId,
             Text = message.Text,
+            TextFormat = message.Format == OutboxFormat.Markdown ? "markdown" : "plain",
+            Attachments = message is { Format: OutboxFormat.Image, Payload: { } image } ? [ImageAttachment(image)] : null,
             Locale = "zh-CN",
         };
         var client = httpClients.CreateClient(HttpClientName);
@@ -50,4 +52,11 @@ internal sealed class BotFrameworkSender(IHttpClientFactory httpClients, IOption
             _ => new SendOutcome.Permanent($"HTTP {(int)response.StatusCode}"),
         };
     }
+
+    // Connector clients accept inline images as data URIs; the bytes are small charts, not photos.
+    private static Attachment ImageAttachment(byte[] image) => new()
+    {
+        ContentType = ImageFormats.ContentTypeOf(image),
+        ContentUrl = $"data:{ImageFormats.ContentTypeOf(image)};base64,{Convert.ToBase64String(image)}",
+    };
 }

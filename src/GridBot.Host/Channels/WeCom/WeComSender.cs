@@ -9,7 +9,8 @@ namespace GridBot.Host.Channels.WeCom;
 
 /// <summary>
 /// Outbox messages of channel "wecom" take the route WeCom allows for their conversation: a bound group through its
-/// robot (消息推送; short text as text, long text as markdown cut at whole lines with "…另有 N 条"), a person (a private
+/// robot (消息推送; short text as text with its mentions as mentioned_list, long text and markdown rows as markdown cut
+/// at whole lines with "…另有 N 条", image rows as images), a person (a private
 /// chat's conversation is the userid) through the self-built app's message/send. The robot key is read at send time,
 /// so a key fixed by a re-import serves messages already waiting; a robot refused for good is reported to the group's
 /// leaders (<see cref="DeadRobotNotifier"/>).
@@ -36,7 +37,12 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
                 return new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey");
             }
 
-            var outcome = await webhooks.SendAsync(chat.Key, ToRobotMessage(message.Text), cancellationToken);
+            if (ToRobotMessage(message) is not { } robotMessage)
+            {
+                return new SendOutcome.Permanent("the image is not a PNG or JPEG of at most 2 MB");
+            }
+
+            var outcome = await webhooks.SendAsync(chat.Key, robotMessage, cancellationToken);
             if (outcome is SendOutcome.Permanent { Reason: var reason })
             {
                 await deadRobots.NotifyAsync(message.ConversationId, chat.Key, reason, cancellationToken);
@@ -50,8 +56,22 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
             : new SendOutcome.Permanent("a private WeCom chat needs WeCom:App to be configured (message/send)");
     }
 
-    private static WeComWebhookMessage ToRobotMessage(string text) =>
-        Utf8Text.ByteCount(text) <= WeComWebhookMessage.MaxTextBytes
-            ? WeComWebhookMessage.ForText(text)
-            : WeComWebhookMessage.ForMarkdown(text.Split('\n'));
+    private static WeComWebhookMessage? ToRobotMessage(OutboxMessage message)
+    {
+        var mentions = OutboxMentions.Split(message.Mentions);
+        return message.Format switch
+        {
+            OutboxFormat.Image => message.Payload is { } image ? WeComWebhookMessage.ForImage(image) : null,
+            OutboxFormat.Text when Utf8Text.ByteCount(message.Text) <= WeComWebhookMessage.MaxTextBytes => WeComWebhookMessage.ForText(message.Text, mentions),
+            _ => WeComWebhookMessage.ForMarkdown(MarkdownLines(message.Text, mentions)),
+        };
+    }
+
+    // Markdown has no mentioned_list: it names people inline as <@userid> (WECOM.md §4), first so a cut tail keeps them.
+    // "@all" exists only for text messages.
+    private static List<string> MarkdownLines(string text, IReadOnlyList<string> mentions)
+    {
+        var named = mentions.Where(m => m != "@all").Select(m => $"<@{m}>").ToList();
+        return named.Count == 0 ? [.. text.Split('\n')] : [string.Join(' ', named), .. text.Split('\n')];
+    }
 }
