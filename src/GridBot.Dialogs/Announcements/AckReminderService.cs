@@ -38,8 +38,9 @@ public sealed class AckReminderService(
                 .Where(r => r.Rate < settings.LowAckRate && !done.Contains(r.Code)).ToList();
             foreach (var grid in low)
             {
-                var leaders = await db.Members.AsNoTracking().Where(m => m.GridId == grid.GridId && m.Role == MemberRole.Leader)
-                    .Select(m => m.Name).ToListAsync(cancellationToken);
+                var leaderRows = await db.Members.AsNoTracking().Where(m => m.GridId == grid.GridId && m.Role == MemberRole.Leader)
+                    .Select(m => new { m.Name, m.Channel, m.UserId }).ToListAsync(cancellationToken);
+                var leaders = leaderRows.Select(l => l.Name).Distinct().ToList();
                 var chats = await db.AnnouncementDeliveries.AsNoTracking().Where(d => d.AnnouncementId == announcement.Id && d.GridId == grid.GridId)
                     .Select(d => new { d.Chat!.Channel, d.Chat.ChatId }).ToListAsync(cancellationToken);
                 var text = $"【回执提醒】{(leaders.Count > 0 ? "网格长" + string.Join("、", leaders) : grid.Name + "网格长")}：公告 {announcement.Number}“{announcement.Title}”" +
@@ -48,7 +49,13 @@ public sealed class AckReminderService(
                 db.ScheduleNotices.Add(new ScheduleNotice { Kind = ScheduleKind.AnnouncementAckReminder, Scope = grid.Code, Slot = slot, AtUtc = asOfUtc });
                 foreach (var chat in chats)
                 {
-                    db.Outbox.Add(new OutboxMessage { Channel = chat.Channel, ConversationId = chat.ChatId, Text = text, CreatedUtc = asOfUtc, NextAttemptUtc = asOfUtc });
+                    // The leaders are @-mentioned where the channel can (WeCom robots), so the reminder reaches them in a busy group.
+                    var mentions = leaderRows.Where(l => l.Channel == chat.Channel).Select(l => l.UserId).ToList();
+                    db.Outbox.Add(new OutboxMessage
+                    {
+                        Channel = chat.Channel, ConversationId = chat.ChatId, Text = text, Mentions = OutboxMentions.Join(mentions),
+                        CreatedUtc = asOfUtc, NextAttemptUtc = asOfUtc,
+                    });
                 }
 
                 sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;

@@ -134,6 +134,8 @@ public sealed class AnnouncementPublisher(
                     Channel = chat.Channel,
                     ConversationId = chat.ChatId,
                     Text = parts[i],
+                    // The body is markdown as the publisher wrote it; WeCom robots render it, other channels show it as text.
+                    Format = OutboxFormat.Markdown,
                     CreatedUtc = nowUtc,
                     NextAttemptUtc = nowUtc,
                 };
