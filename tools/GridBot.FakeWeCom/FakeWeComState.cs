@@ -51,7 +51,7 @@ public sealed class FakeWeComState(FakeWeComOptions options, TimeProvider time)
                 return "drop";
             }
 
-            return null;
+            return Faults.ServerErrorPercent > 0 && Random.Shared.NextDouble() * 100 < Faults.ServerErrorPercent ? "500" : null;
         }
     }
 
