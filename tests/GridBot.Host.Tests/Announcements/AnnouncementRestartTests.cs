@@ -65,6 +65,7 @@ public sealed class AnnouncementRestartTests
             var (_, detail) = await AnnouncementApi.GetAsync(second, $"/api/announcements/{number}", ct);
             Assert.Equal(Robots + 1, detail.GetProperty("delivery").GetProperty("chats").GetInt32());
             Assert.Equal(0, detail.GetProperty("delivery").GetProperty("failed").GetInt32());
+            Assert.DoesNotContain(KeyOf(0), detail.GetRawText(), StringComparison.Ordinal);
         }
         finally
         {
