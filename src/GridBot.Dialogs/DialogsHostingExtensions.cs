@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Announcements;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -33,6 +34,8 @@ public static class DialogsHostingExtensions
         AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
+        services.AddMetrics();
+        services.AddSingleton<GridBotTelemetry>();
 
         AddPipeline(services);
         AddRoutes(services);

@@ -7,6 +7,7 @@ using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
 using GridBot.Host.Outbox;
 using GridBot.Host.Schedules;
+using GridBot.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host;
@@ -35,6 +36,7 @@ public static class HostHostingExtensions
         services.AddProblemDetails();
         builder.AddGridBotSchedules();
         builder.AddWeCom();
+        builder.AddGridBotTelemetry();
         return builder;
     }
 

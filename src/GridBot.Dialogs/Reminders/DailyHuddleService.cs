@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Proactive;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Schedules;
@@ -21,6 +22,7 @@ public sealed partial class DailyHuddleService(
     ProactiveMessenger messenger,
     ShanghaiTime clock,
     IOptions<ScheduleOptions> options,
+    GridBotTelemetry telemetry,
     ILogger<DailyHuddleService> logger)
 {
     private static readonly ScheduleKind[] Kinds = [ScheduleKind.DailyHuddle, ScheduleKind.MorningDispatch];
@@ -71,6 +73,7 @@ public sealed partial class DailyHuddleService(
         var result = new ScheduleRunResult(sent, skipped, pending.Total - sent - skipped);
         if (result.Sent > 0)
         {
+            telemetry.RemindersFired.Add(result.Sent, new KeyValuePair<string, object?>("kind", "DailyHuddle"));
             LogSent(logger, result.Sent, result.AlreadySent);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Proactive;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
@@ -27,6 +28,7 @@ public sealed partial class DeadlineChaser(
     ProactiveMessenger messenger,
     ShanghaiTime clock,
     IOptions<ScheduleOptions> options,
+    GridBotTelemetry telemetry,
     ILogger<DeadlineChaser> logger)
 {
     public static readonly TicketActor Bot = new("gridbot", "网格小助手");
@@ -85,6 +87,7 @@ public sealed partial class DeadlineChaser(
             if (await ledger.TrySaveAsync(cancellationToken))
             {
                 sent++;
+                telemetry.RemindersFired.Add(1, new KeyValuePair<string, object?>("kind", step.ToString()));
                 LogStep(logger, step, id);
             }
             else

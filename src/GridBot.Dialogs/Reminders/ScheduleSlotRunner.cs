@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Telemetry;
 using GridBot.Store;
 using GridBot.Store.Schedules;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed record PendingSlots(int Total, IReadOnlyList<ScheduleSlot> Due, IR
 /// grace), and for kinds with few slots (a community's meeting, a digest) the slot-at-a-time run where each slot's
 /// notice row and outbox rows are saved together.
 /// </summary>
-public sealed class ScheduleSlotRunner(GridBotDbContext db, SchedulePlanner planner, ScheduleNoticeLedger ledger, IOptions<ScheduleOptions> options)
+public sealed class ScheduleSlotRunner(GridBotDbContext db, SchedulePlanner planner, ScheduleNoticeLedger ledger, IOptions<ScheduleOptions> options, GridBotTelemetry telemetry)
 {
     /// <param name="lookBack">How far back to look for slots not yet handled: the grace on a tick, a day on start.</param>
     public async Task<PendingSlots> PendingAsync(IReadOnlyList<ScheduleKind> kinds, DateTime asOfUtc, TimeSpan lookBack, CancellationToken cancellationToken)
@@ -58,7 +59,11 @@ public sealed class ScheduleSlotRunner(GridBotDbContext db, SchedulePlanner plan
         {
             await stage(slot, cancellationToken);
             db.ScheduleNotices.Add(Notice(slot, asOfUtc, skipped: false));
-            sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
+            if (await ledger.TrySaveAsync(cancellationToken))
+            {
+                sent++;
+                telemetry.RemindersFired.Add(1, new KeyValuePair<string, object?>("kind", slot.Kind.ToString()));
+            }
         }
 
         return new ScheduleRunResult(sent, skippedCount, pending.Total - sent - skippedCount);

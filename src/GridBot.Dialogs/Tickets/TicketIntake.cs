@@ -1,5 +1,6 @@
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Proactive;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Grids;
@@ -16,7 +17,7 @@ namespace GridBot.Dialogs.Tickets;
 /// An urgent report in a group also pushes an alert that @-mentions the leaders through the outbox: a channel's
 /// in-turn answer may not be able to ping anyone (a WeCom AI bot's stream reply cannot), a robot's mentioned_list can.
 /// </remarks>
-public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock, ProactiveMessenger messenger)
+public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock, ProactiveMessenger messenger, GridBotTelemetry telemetry)
 {
     public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
         }
 
         var ticket = await tickets.OpenAsync(tickets.OpeningFrom(context, draft), cancellationToken);
+        telemetry.TicketsCreated.Add(1, new KeyValuePair<string, object?>("urgency", ticket.Urgency.ToString()));
         var deadline = clock.Format(ticket.DeadlineUtc);
         var reporter = Entity.MentionOf(identity.UserId, identity.Name);
         if (ticket.Urgency != TicketUrgency.Urgent)
@@ -60,6 +62,7 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
         }
 
         var opening = tickets.OpeningFrom(context, draft);
+        telemetry.TicketsMerged.Add(1);
         ticket.AddReporter(opening.Reporter, opening.Actor, clock.NowUtc);
         foreach (var url in draft.PhotoUrls)
         {

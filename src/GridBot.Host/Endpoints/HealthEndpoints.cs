@@ -1,14 +1,21 @@
 using GridBot.Dialogs.Calendar;
 using GridBot.Store;
+using Quartz;
+using StackExchange.Redis;
 
 namespace GridBot.Host.Endpoints;
 
-/// <summary>/healthz: the database answers, and the working-day calendar covers this year (and next, from December).</summary>
+/// <summary>
+/// /healthz (liveness: the database answers; the working-day calendar covers this year, and next from December, else
+/// "degraded") and /readyz (readiness for traffic: database, Redis when configured, the Quartz scheduler running, and the
+/// calendar), each check named with its result so an operator sees which part is down.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", CheckAsync);
+        endpoints.MapGet("/readyz", ReadyAsync);
         return endpoints;
     }
 
@@ -20,5 +27,44 @@ public static class HealthEndpoints
         return Results.Json(
             new { status, database, calendar = new { level = coverage.Level.ToString(), coverage.Message } },
             statusCode: database ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> ReadyAsync(
+        GridBotDbContext db, ChinaWorkingCalendar calendar, TimeProvider time, ISchedulerFactory schedulers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var database = await db.Database.CanConnectAsync(cancellationToken) ? "up" : "down";
+        var redis = await RedisAsync(services.GetService<IConnectionMultiplexer>());
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var quartz = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running ? "up" : "down";
+        var coverage = calendar.CheckCoverage(time);
+        var ready = database == "up" && redis is "up" or "not configured" && quartz == "up";
+        return Results.Json(
+            new
+            {
+                status = !ready ? "not ready" : coverage.IsHealthy ? "ready" : "degraded",
+                database,
+                redis,
+                quartz,
+                calendar = new { level = coverage.Level.ToString(), coverage.Message },
+            },
+            statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<string> RedisAsync(IConnectionMultiplexer? redis)
+    {
+        if (redis is null)
+        {
+            return "not configured";
+        }
+
+        try
+        {
+            await redis.GetDatabase().PingAsync();
+            return "up";
+        }
+        catch (RedisException)
+        {
+            return "down";
+        }
     }
 }

@@ -55,26 +55,14 @@ public static partial class WeComCallbackEndpoints
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var query = http.Request.Query;
-        string? timestamp = query["timestamp"], nonce = query["nonce"];
-        if (!gate.IsFresh(timestamp))
-        {
-            return Stale(loggers, WeComChannels.App);
-        }
-
         // The XML envelope is parsed without DTDs or entities before the signature can be checked (WeComXmlEnvelope).
-        var plain = crypto.DecryptXmlBody(query["msg_signature"], timestamp, nonce, body);
-        if (!plain.IsSuccess)
+        var (plain, refusal) = await OpenAsync(http, WeComChannels.App, gate, loggers, (signature, timestamp, nonce) => crypto.DecryptXmlBody(signature, timestamp, nonce, body), cancellationToken);
+        if (refusal is not null)
         {
-            return Rejected(loggers, WeComChannels.App, plain.Error);
+            return refusal;
         }
 
-        if (!await gate.ClaimAsync(WeComChannels.App, timestamp!, nonce!, cancellationToken))
-        {
-            return Replayed(loggers, WeComChannels.App);
-        }
-
-        if (AppCallbackMessage.Parse(plain.Value!) is not { } message)
+        if (AppCallbackMessage.Parse(plain!) is not { } message)
         {
             LogUnreadable(loggers.CreateLogger(LoggerName), WeComChannels.App);
             return Results.BadRequest();
@@ -89,26 +77,14 @@ public static partial class WeComCallbackEndpoints
     private static async Task<IResult> VerifyUrlAsync(
         HttpContext http, string endpoint, WeComCrypto crypto, WeComCallbackGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var query = http.Request.Query;
-        string? timestamp = query["timestamp"], nonce = query["nonce"];
-        if (!gate.IsFresh(timestamp))
+        var (echo, refusal) = await OpenAsync(http, endpoint, gate, loggers, (signature, timestamp, nonce) => crypto.VerifyUrl(signature, timestamp, nonce, http.Request.Query["echostr"]), cancellationToken);
+        if (refusal is not null)
         {
-            return Stale(loggers, endpoint);
-        }
-
-        var echo = crypto.VerifyUrl(query["msg_signature"], timestamp, nonce, query["echostr"]);
-        if (!echo.IsSuccess)
-        {
-            return Rejected(loggers, endpoint, echo.Error);
-        }
-
-        if (!await gate.ClaimAsync(endpoint, timestamp!, nonce!, cancellationToken))
-        {
-            return Replayed(loggers, endpoint);
+            return refusal;
         }
 
         // The plaintext is the whole body: no quotes, no BOM, no newline (WECOM.md §1.8).
-        return Results.Text(echo.Value, "text/plain", Utf8NoBom);
+        return Results.Text(echo, "text/plain", Utf8NoBom);
     }
 
     private static async Task<IResult> ReceiveAiBotAsync(
@@ -121,28 +97,16 @@ public static partial class WeComCallbackEndpoints
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var query = http.Request.Query;
-        string? timestamp = query["timestamp"], nonce = query["nonce"];
-        if (!gate.IsFresh(timestamp))
+        var (plain, refusal) = await OpenAsync(http, WeComChannels.AiBot, gate, loggers, (signature, timestamp, nonce) => crypto.DecryptJsonBody(signature, timestamp, nonce, body), cancellationToken);
+        if (refusal is not null)
         {
-            return Stale(loggers, WeComChannels.AiBot);
-        }
-
-        var plain = crypto.DecryptJsonBody(query["msg_signature"], timestamp, nonce, body);
-        if (!plain.IsSuccess)
-        {
-            return Rejected(loggers, WeComChannels.AiBot, plain.Error);
-        }
-
-        if (!await gate.ClaimAsync(WeComChannels.AiBot, timestamp!, nonce!, cancellationToken))
-        {
-            return Replayed(loggers, WeComChannels.AiBot);
+            return refusal;
         }
 
         AiBotCallback? callback;
         try
         {
-            callback = JsonSerializer.Deserialize(plain.Value!, WeComJson.Relaxed.AiBotCallback);
+            callback = JsonSerializer.Deserialize(plain!, WeComJson.Relaxed.AiBotCallback);
         }
         catch (JsonException)
         {
@@ -164,6 +128,32 @@ public static partial class WeComCallbackEndpoints
 
         var sealedReply = crypto.Seal(JsonSerializer.Serialize(reply, WeComJson.Relaxed.AiBotReply), gate.Now(), WeComCrypto.CreateNonce());
         return Results.Text(WeComJsonEnvelope.BuildReply(sealedReply), "application/json", Utf8NoBom);
+    }
+
+    /// <summary>
+    /// Timestamp within the window → signature and decryption → (timestamp, nonce) claimed once, in that order for every
+    /// callback: the plaintext, or the refusal to answer with (nothing was decrypted or nothing will run).
+    /// </summary>
+    private static async Task<(string? Plain, IResult? Refusal)> OpenAsync(
+        HttpContext http, string endpoint, WeComCallbackGate gate, ILoggerFactory loggers,
+        Func<string?, string?, string?, WeComCryptoResult<string>> open, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        string? timestamp = query["timestamp"], nonce = query["nonce"];
+        if (!gate.IsFresh(timestamp))
+        {
+            return (null, Stale(loggers, endpoint));
+        }
+
+        var plain = open(query["msg_signature"], timestamp, nonce);
+        if (!plain.IsSuccess)
+        {
+            return (null, Rejected(loggers, endpoint, plain.Error));
+        }
+
+        return await gate.ClaimAsync(endpoint, timestamp!, nonce!, cancellationToken)
+            ? (plain.Value, null)
+            : (null, Replayed(loggers, endpoint));
     }
 
     /// <returns>The body, or null when it is over <see cref="MaxBodyBytes"/>.</returns>
@@ -191,19 +181,19 @@ public static partial class WeComCallbackEndpoints
         }
     }
 
-    internal static IResult Stale(ILoggerFactory loggers, string endpoint)
+    private static IResult Stale(ILoggerFactory loggers, string endpoint)
     {
         LogStale(loggers.CreateLogger(LoggerName), endpoint);
         return Results.Unauthorized();
     }
 
-    internal static IResult Replayed(ILoggerFactory loggers, string endpoint)
+    private static IResult Replayed(ILoggerFactory loggers, string endpoint)
     {
         LogReplayed(loggers.CreateLogger(LoggerName), endpoint);
         return Results.Unauthorized();
     }
 
-    internal static IResult Rejected(ILoggerFactory loggers, string endpoint, WeComCryptoError error)
+    private static IResult Rejected(ILoggerFactory loggers, string endpoint, WeComCryptoError error)
     {
         LogRejected(loggers.CreateLogger(LoggerName), endpoint, (int)error, error);
         return error is WeComCryptoError.ValidateSignature ? Results.Unauthorized() : Results.BadRequest();

@@ -1,106 +1,42 @@
-using System.Text;
+using GridBot.Dialogs.Csv;
 
 namespace GridBot.Host.Import;
 
 /// <summary>
-/// RFC 4180 records: comma separated, fields optionally quoted, "" for a quote inside quotes, CRLF or LF (or a lone CR)
-/// between records. Hand-written because a malformed file must become a line-numbered error, not a guess.
+/// The import's view of a CSV file (<see cref="CsvScanner"/> does the RFC 4180 part): blank lines dropped, a quote in an
+/// unquoted field kept as text, and the first malformed record stops the import with its line and a Chinese reason.
 /// </summary>
 internal static class CsvRecordReader
 {
     /// <summary>Reads every record, or stops at the first malformed one and says where.</summary>
     public static bool TryRead(string text, List<CsvRecord> records, out int errorLine, out string? error)
     {
-        var position = 0;
-        var line = 1;
-        var field = new StringBuilder();
-        while (position < text.Length)
+        var scanner = new CsvScanner(text);
+        while (scanner.TryRead(out var record))
         {
-            var recordLine = line;
-            var fields = new List<string>();
-            while (true)
+            error = record.Problem switch
             {
-                field.Clear();
-                if (position < text.Length && text[position] == '"')
-                {
-                    var quoteLine = line;
-                    position++;
-                    while (true)
-                    {
-                        if (position >= text.Length)
-                        {
-                            errorLine = quoteLine;
-                            error = "引号未闭合：从此行开始的带引号字段直到文件末尾都没有结束引号";
-                            return false;
-                        }
-
-                        var c = text[position];
-                        if (c == '"')
-                        {
-                            if (position + 1 < text.Length && text[position + 1] == '"')
-                            {
-                                field.Append('"');
-                                position += 2;
-                                continue;
-                            }
-
-                            position++;
-                            break;
-                        }
-
-                        if (c == '\n' || (c == '\r' && (position + 1 >= text.Length || text[position + 1] != '\n')))
-                        {
-                            line++;
-                        }
-
-                        field.Append(c);
-                        position++;
-                    }
-
-                    if (position < text.Length && text[position] is not (',' or '\r' or '\n'))
-                    {
-                        errorLine = line;
-                        error = "结束引号后只能是逗号或换行（字段内的引号要写成两个 \"\"）";
-                        return false;
-                    }
-                }
-                else
-                {
-                    // A quote inside an unquoted field is kept as text: Excel writes such files and the meaning is plain.
-                    while (position < text.Length && text[position] is not (',' or '\r' or '\n'))
-                    {
-                        field.Append(text[position]);
-                        position++;
-                    }
-                }
-
-                fields.Add(field.ToString());
-                if (position < text.Length && text[position] == ',')
-                {
-                    position++;
-                    continue;
-                }
-
-                break;
-            }
-
-            if (position < text.Length)
+                CsvProblem.UnclosedQuote => "引号未闭合：从此行开始的带引号字段直到文件末尾都没有结束引号",
+                CsvProblem.TextAfterClosingQuote => "结束引号后只能是逗号或换行（字段内的引号要写成两个 \"\"）",
+                _ => null,
+            };
+            if (error is not null)
             {
-                position += text[position] == '\r' && position + 1 < text.Length && text[position + 1] == '\n' ? 2 : 1;
-                line++;
+                errorLine = record.ProblemLine;
+                return false;
             }
 
             // Blank lines are dropped here rather than later: 50 MB of newlines must not become 50 million records.
-            if (fields is not [""])
+            if (record.Fields is not [""])
             {
                 if (records.Count > ImportLimits.MaxRows)
                 {
-                    errorLine = recordLine;
+                    errorLine = record.Line;
                     error = $"超过 {ImportLimits.MaxRows:N0} 行的上限，请分批导入";
                     return false;
                 }
 
-                records.Add(new CsvRecord(recordLine, fields));
+                records.Add(new CsvRecord(record.Line, record.Fields));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using GridBot.Dialogs.Csv;
 
 namespace GridBot.Dialogs.Tickets.Classification;
 
@@ -33,19 +34,15 @@ public sealed class CsvLabelledReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         var content = reader.ReadToEnd();
-        if (content.Length > 0 && content[0] == '\uFEFF')
-        {
-            content = content[1..];
-        }
-
         var rows = new List<LabelledText>();
         var errors = new List<CsvRowError>();
-        var parser = new Parser(content);
+        var scanner = new CsvScanner(content);
         int textIndex = -1, labelIndex = -1, columnCount = 0;
         var headerSeen = false;
 
-        while (parser.TryReadRecord(out var fields, out var line, out var error))
+        while (scanner.TryRead(out var record))
         {
+            var (fields, line, error) = (record.Fields, record.Line, Describe(record));
             if (error is not null)
             {
                 errors.Add(new CsvRowError(line, error));
@@ -110,7 +107,15 @@ public sealed class CsvLabelledReader
         return new CsvReadResult(source, rows, errors);
     }
 
-    private static int IndexOf(List<string> header, string name)
+    private static string? Describe(CsvScannedRecord record) => record.Problem switch
+    {
+        CsvProblem.UnclosedQuote => $"quoted field opened on line {record.ProblemLine} is never closed",
+        CsvProblem.TextAfterClosingQuote => "unexpected text after a closing quote (a quote inside a quoted field must be doubled)",
+        CsvProblem.QuoteInUnquotedField => "a quote inside an unquoted field (quote the whole field and double the quote)",
+        _ => null,
+    };
+
+    private static int IndexOf(IReadOnlyList<string> header, string name)
     {
         for (var i = 0; i < header.Count; i++)
         {
@@ -121,128 +126,5 @@ public sealed class CsvLabelledReader
         }
 
         return -1;
-    }
-
-    /// <summary>Record-at-a-time RFC 4180 scanner that tracks physical line numbers.</summary>
-    private sealed class Parser(string content)
-    {
-        private readonly StringBuilder _field = new();
-        private readonly List<string> _fields = [];
-        private int _position;
-        private int _line = 1;
-
-        public bool TryReadRecord(out List<string> fields, out int startLine, out string? error)
-        {
-            fields = _fields;
-            startLine = _line;
-            error = null;
-            _fields.Clear();
-            if (_position >= content.Length)
-            {
-                return false;
-            }
-
-            while (true)
-            {
-                _field.Clear();
-                if (_position < content.Length && content[_position] == '"')
-                {
-                    var quoteLine = _line;
-                    _position++;
-                    var closed = false;
-                    while (_position < content.Length)
-                    {
-                        var c = content[_position];
-                        if (c == '"')
-                        {
-                            if (_position + 1 < content.Length && content[_position + 1] == '"')
-                            {
-                                _field.Append('"');
-                                _position += 2;
-                                continue;
-                            }
-
-                            _position++;
-                            closed = true;
-                            break;
-                        }
-
-                        if (c == '\n')
-                        {
-                            _line++;
-                        }
-
-                        _field.Append(c);
-                        _position++;
-                    }
-
-                    if (!closed)
-                    {
-                        error = $"quoted field opened on line {quoteLine} is never closed";
-                        return true;
-                    }
-
-                    if (_position < content.Length && content[_position] is not (',' or '\r' or '\n'))
-                    {
-                        error = $"unexpected '{content[_position]}' after a closing quote (a quote inside a quoted field must be doubled)";
-                        SkipRestOfLine();
-                        return true;
-                    }
-                }
-                else
-                {
-                    while (_position < content.Length && content[_position] is not (',' or '\r' or '\n'))
-                    {
-                        if (content[_position] == '"')
-                        {
-                            error ??= "a quote inside an unquoted field (quote the whole field and double the quote)";
-                        }
-
-                        _field.Append(content[_position]);
-                        _position++;
-                    }
-                }
-
-                _fields.Add(_field.ToString());
-                if (_position < content.Length && content[_position] == ',')
-                {
-                    _position++;
-                    continue;
-                }
-
-                ConsumeLineBreak();
-                return true;
-            }
-        }
-
-        private void ConsumeLineBreak()
-        {
-            if (_position >= content.Length)
-            {
-                return;
-            }
-
-            if (content[_position] == '\r')
-            {
-                _position++;
-            }
-
-            if (_position < content.Length && content[_position] == '\n')
-            {
-                _position++;
-            }
-
-            _line++;
-        }
-
-        private void SkipRestOfLine()
-        {
-            while (_position < content.Length && content[_position] is not ('\r' or '\n'))
-            {
-                _position++;
-            }
-
-            ConsumeLineBreak();
-        }
     }
 }
