@@ -1,5 +1,4 @@
 using GridBot.Dialogs.Announcements;
-using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -8,6 +7,7 @@ using GridBot.Dialogs.Identity;
 using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
