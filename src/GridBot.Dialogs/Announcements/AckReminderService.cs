@@ -20,6 +20,9 @@ public sealed class AckReminderService(
     ScheduleNoticeLedger ledger,
     IOptions<AnnouncementOptions> options)
 {
+    /// <summary>The notice scope that marks an announcement as judged (no grid code is "*").</summary>
+    private const string Checked = "*";
+
     public async Task<int> RunAsync(DateTime asOfUtc, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -34,6 +37,11 @@ public sealed class AckReminderService(
             var slot = "公告" + announcement.Number.ToString(CultureInfo.InvariantCulture);
             var done = (await db.ScheduleNotices.AsNoTracking()
                 .Where(n => n.Kind == ScheduleKind.AnnouncementAckReminder && n.Slot == slot).Select(n => n.Scope).ToListAsync(cancellationToken)).ToHashSet();
+            if (done.Contains(Checked))
+            {
+                continue;
+            }
+
             var low = (await receipts.RatesAsync(announcement.Id, cancellationToken))
                 .Where(r => r.Rate < settings.LowAckRate && !done.Contains(r.Code)).ToList();
             foreach (var grid in low)
@@ -60,6 +68,11 @@ public sealed class AckReminderService(
 
                 sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;
             }
+
+            // The rate is judged once, when the time has come: later runs skip the announcement instead of re-reading
+            // every member of a district-wide announcement every few minutes for the rest of the window.
+            db.ScheduleNotices.Add(new ScheduleNotice { Kind = ScheduleKind.AnnouncementAckReminder, Scope = Checked, Slot = slot, Skipped = true, AtUtc = asOfUtc });
+            await ledger.TrySaveAsync(cancellationToken);
         }
 
         return sent;

@@ -15,7 +15,7 @@ public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts re
 {
     private const int NamesShown = 60;
 
-    public CommandDefinition Definition { get; } = new("回执", ["回执", "receipts", "ack"], CommandAudience.Staff,
+    public CommandDefinition Definition { get; } = new("回执", ["公告回执", "回执", "receipts", "ack"], CommandAudience.Staff,
         "公告 回执 [编号]", "查看公告回执：谁已确认、谁还没有");
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)

@@ -87,6 +87,7 @@ public sealed class AnnouncementAckTests
         Assert.Contains("已确认 2 人：李明、刘大爷", receipts);
         Assert.Contains("未确认 3 人：王芳、孙大爷、钱阿姨", receipts);
         Assert.Contains("已确认 2 人", byNumber);
+        Assert.Equal(receipts, (await group.SayAsync(Person.WorkerLi, "公告回执", ct)).Text);
         var (_, detail) = await AnnouncementApi.GetAsync(host, $"/api/announcements/{number}", ct);
         var grid = Assert.Single(detail.GetProperty("grids").EnumerateArray());
         Assert.Equal(G01, grid.GetProperty("code").GetString());
