@@ -62,6 +62,8 @@ public sealed class AnnouncementRestartTests
             Assert.All(perRobot, count => Assert.True(count >= 1, "an announcement was lost"));
             // A duplicate needs the stop to fall between the robot's acceptance and the row's update: at most the one in flight.
             Assert.InRange(perRobot.Sum() - Robots, 0, 1);
+            Assert.All(records, r => Assert.Equal("markdown", r["body"]!["msgtype"]!.GetValue<string>()));
+            Assert.StartsWith($"【公告 {number}】停水通知", records[0]["body"]!["markdown"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
             var (_, detail) = await AnnouncementApi.GetAsync(second, $"/api/announcements/{number}", ct);
             Assert.Equal(Robots + 1, detail.GetProperty("delivery").GetProperty("chats").GetInt32());
             Assert.Equal(0, detail.GetProperty("delivery").GetProperty("failed").GetInt32());
