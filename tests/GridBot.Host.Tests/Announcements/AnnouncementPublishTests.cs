@@ -70,6 +70,12 @@ public sealed class AnnouncementPublishTests
         Assert.Equal(6, detail.GetProperty("delivery").GetProperty("sent").GetInt32());
         Assert.All(detail.GetProperty("chats").EnumerateArray(), c => Assert.Equal(1, c.GetProperty("attempts").GetInt32()));
         Assert.Equal(number, (await AnnouncementApi.GetAsync(host, "/api/announcements", ct)).Json[0].GetProperty("number").GetInt32());
+
+        using var withdraw = new HttpRequestMessage(HttpMethod.Post, $"/api/announcements/{number}/withdraw");
+        withdraw.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GridBotTestHost.ApiToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Http.SendAsync(withdraw, ct)).StatusCode);
+        Assert.Equal(409, (await AnnouncementApi.PostAsync(host, $"/api/announcements/{number}/withdraw", new { by = "赵书记" }, ct)).Status);
+        Assert.Equal(404, (await AnnouncementApi.PostAsync(host, "/api/announcements/999/withdraw", new { by = "赵书记" }, ct)).Status);
     }
 
     [Theory]
