@@ -68,9 +68,16 @@ public static class StoreHostingExtensions
             // StackExchange.Redis' async API takes no token: these timeouts are what bounds every call.
             redisOptions.ConnectTimeout = Math.Min(redisOptions.ConnectTimeout, 5000);
             redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 2000);
+            // Start (and keep running) while Redis is down: the seams fall back (RedisOutage) and /readyz says so.
+            redisOptions.AbortOnConnectFail = false;
+            // While disconnected a command fails at once (the seam falls back) instead of queueing until its timeout, and
+            // the connection is retried every second, so a returning Redis is used again within a second or two.
+            redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
+            redisOptions.ReconnectRetryPolicy = new LinearRetry(1000);
             return ConnectionMultiplexer.Connect(redisOptions);
         });
         services.AddSingleton<RedisKeys>();
+        services.AddSingleton<RedisOutage>();
         services.AddSingleton<ITurnLock, RedisTurnLock>();
         services.AddSingleton<IProcessedActivityCache, RedisActivityCache>();
     }
