@@ -23,7 +23,7 @@ namespace GridBot.Bench;
 internal static class AnnounceScenario
 {
     private const string Token = "bench-token-0123456789abcdef";
-    private const double ServerErrorPercent = 2;
+    private const int ServerErrorPercent = 2;
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
     {

@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | announce [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | announce [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "announce"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "announce"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, announce.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, announce.");
     return 2;
 }
 
@@ -29,6 +29,11 @@ if (scenario is "all" or "wecom")
 {
     results.AddRange(await WeComAiBotScenario.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None));
     results.AddRange(await WeComWebhookScenario.RunAsync(CancellationToken.None));
+}
+
+if (scenario is "all" or "fanout")
+{
+    results.AddRange(await FanOutScenario.RunAsync(CancellationToken.None));
 }
 
 if (scenario is "all" or "announce")

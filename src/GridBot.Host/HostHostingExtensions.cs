@@ -3,6 +3,7 @@ using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using GridBot.Host.Demo;
+using GridBot.Host.Deployment;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Import;
 using GridBot.Host.Outbox;
@@ -35,6 +36,7 @@ public static class HostHostingExtensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
         builder.AddGridBotSchedules();
+        builder.AddGridBotDeploymentChecks();
         builder.AddWeCom();
         builder.AddGridBotTelemetry();
         return builder;

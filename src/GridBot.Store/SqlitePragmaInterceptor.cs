@@ -7,7 +7,7 @@ namespace GridBot.Store;
 /// synchronous is per connection in SQLite. NORMAL with WAL keeps every commit atomic and durable across
 /// a process crash (only an OS crash can drop the last commits), at several times the insert rate of FULL.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 

@@ -21,6 +21,7 @@ public static class StoreHostingExtensions
             .Configure(o =>
             {
                 o.ConnectionString = configuration.GetConnectionString("GridBot") ?? "";
+                o.Provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
                 o.RedisConfiguration = configuration["Redis:Configuration"];
                 o.RedisKeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : o.RedisKeyPrefix;
             })
@@ -31,17 +32,37 @@ public static class StoreHostingExtensions
         builder.Services.AddDbContextPool<GridBotDbContext>((services, options) =>
         {
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-            EnsureFolderOf(store.ConnectionString);
-            options.UseSqlite(store.ConnectionString)
-                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
+            UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>());
         });
         builder.Services.AddScoped<TicketNumberAllocator>();
-        // Provider-specific: a PostgreSQL store registers its own (pg_trgm) implementation here.
-        builder.Services.AddScoped<IAnnouncementSearch, SqliteAnnouncementSearch>();
+        // The index is provider-specific: SQLite has the FTS5 trigram table of the Announcements migration; PostgreSQL
+        // scans until a pg_trgm index and its implementation are added.
+        if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddScoped<IAnnouncementSearch, ScanAnnouncementSearch>();
+        }
+        else
+        {
+            builder.Services.AddScoped<IAnnouncementSearch, SqliteAnnouncementSearch>();
+        }
         // First hosted service: everything after it may assume the schema exists.
         builder.Services.AddHostedService<DatabaseMigrator>();
         AddCoordination(builder.Services, configuration["Redis:Configuration"]);
         return builder;
+    }
+
+    /// <summary>The provider <c>Database:Provider</c> names, with its own migrations (SQLite's here, PostgreSQL's in
+    /// <see cref="StoreOptions.PostgreSqlMigrationsAssembly"/>).</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null)
+    {
+        if (store.Provider == DatabaseProvider.PostgreSql)
+        {
+            return options.UseNpgsql(store.ConnectionString, npgsql => npgsql.MigrationsAssembly(StoreOptions.PostgreSqlMigrationsAssembly));
+        }
+
+        EnsureFolderOf(store.ConnectionString);
+        options.UseSqlite(store.ConnectionString);
+        return options.AddInterceptors(pragmas ?? new SqlitePragmaInterceptor());
     }
 
     private static void AddCoordination(IServiceCollection services, string? redisConfiguration)

@@ -22,4 +22,7 @@ public sealed class FakeWeComOptions
 
     /// <summary>Added to every answer; switchable at run time through POST /_fake/faults.</summary>
     public int LatencyMs { get; set; }
+
+    /// <summary>This share of answers (percent, at random) is a 500; switchable through POST /_fake/faults.</summary>
+    public int ServerErrorPercent { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class FakeWeComState(FakeWeComOptions options, TimeProvider time)
 
     public FakeWeComOptions Options => options;
 
-    public FakeFaults Faults { get; private set; } = new() { LatencyMs = options.LatencyMs };
+    public FakeFaults Faults { get; private set; } = new() { LatencyMs = options.LatencyMs, ServerErrorPercent = options.ServerErrorPercent };
 
     public int TokensIssued => _tokensIssued;
 
@@ -51,7 +51,7 @@ public sealed class FakeWeComState(FakeWeComOptions options, TimeProvider time)
                 return "drop";
             }
 
-            return Faults.ServerErrorPercent > 0 && Random.Shared.NextDouble() * 100 < Faults.ServerErrorPercent ? "500" : null;
+            return Faults.ServerErrorPercent > 0 && Random.Shared.Next(100) < Faults.ServerErrorPercent ? "500" : null;
         }
     }
 
@@ -141,6 +141,6 @@ public sealed class FakeWeComState(FakeWeComOptions options, TimeProvider time)
 
         _tokens.Clear();
         _usedResponseCodes.Clear();
-        SetFaults(new FakeFaults { LatencyMs = options.LatencyMs });
+        SetFaults(new FakeFaults { LatencyMs = options.LatencyMs, ServerErrorPercent = options.ServerErrorPercent });
     }
 }

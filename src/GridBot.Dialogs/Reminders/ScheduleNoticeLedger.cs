@@ -1,6 +1,5 @@
 using GridBot.Store;
 using GridBot.Store.Schedules;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Reminders;
@@ -60,7 +59,7 @@ public sealed class ScheduleNoticeLedger(GridBotDbContext db)
             db.ChangeTracker.Clear();
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             return false;

@@ -12,6 +12,18 @@ public sealed class OutboxOptions
     [Range(1, 100, ErrorMessage = "Outbox:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>How many rows one claim takes (at most one per conversation).</summary>
     [Range(1, 1000, ErrorMessage = "Outbox:BatchSize must be between 1 and 1000.")]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How many conversations one host sends to at once; one conversation's rows always go one after the other.</summary>
+    [Range(1, 64, ErrorMessage = "Outbox:Parallelism must be between 1 and 64.")]
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>
+    /// How long a claimed row belongs to the host that claimed it. Longer than the slowest send (a WeCom robot send with
+    /// its quick retries takes up to ~25 s); a row of a host that died is sent by another host after it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Outbox:ClaimLease must be between 5 seconds and 1 hour.")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -9,9 +9,10 @@ namespace GridBot.Host.Outbox;
 
 /// <summary>
 /// The one way out: sends due outbox rows through their channel's sender, retries with exponential backoff and
-/// marks permanent failures with the reason. A row is claimed by moving its due time forward with a conditional
-/// update, so two hosts never send the same row at once. A crash after the channel accepted a message and before
-/// the row is marked can send it twice; nothing is ever lost.
+/// marks permanent failures with the reason. Rows are claimed in batches by <see cref="OutboxClaims"/> (a lease, so
+/// several hosts share the work and never send a row at once) and sent in parallel across conversations, each
+/// conversation's rows in order. A crash after the channel accepted a message and before the row is marked can send
+/// it twice (after the lease); nothing is ever lost.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -20,7 +21,12 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Added to the limiter's "free in": the channel counts a send when it arrives, a little after our permit was
+    /// taken, so a send at the exact end of our window can still land inside the channel's.
+    /// </summary>
+    private static readonly TimeSpan NotYetMargin = TimeSpan.FromMilliseconds(500);
+
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,28 +55,26 @@ internal sealed partial class OutboxDispatcher(
     /// <returns>How many rows were handled; 0 means nothing was due.</returns>
     public async Task<int> DispatchDueAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= now)
-            .OrderBy(o => o.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
-        foreach (var message in due)
+        IReadOnlyList<OutboxMessage> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            var claimedUntil = now + ClaimLease;
-            var previous = message.NextAttemptUtc;
-            var claimed = await db.Outbox
-                .Where(o => o.Id == message.Id && o.Status == OutboxStatus.Pending && o.NextAttemptUtc == previous)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, claimedUntil), cancellationToken);
-            if (claimed == 0)
-            {
-                continue;
-            }
-
-            var outcome = await SendAsync(message, cancellationToken);
-            await RecordAsync(db, message.Id, message.Attempts + 1, outcome, settings, cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+            claimed = await OutboxClaims.ClaimAsync(db, time.GetUtcNow().UtcDateTime, settings.BatchSize, settings.ClaimLease, cancellationToken);
         }
 
-        return due.Count;
+        if (claimed.Count > 0)
+        {
+            LogClaimed(logger, claimed.Count);
+        }
+
+        // A claim holds at most one row per conversation, so sending them in parallel never reorders a conversation.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
+        {
+            var outcome = await SendAsync(message, token);
+            await RecordAsync(message, outcome, settings, token);
+        });
+        return claimed.Count;
     }
 
     private async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -95,37 +99,65 @@ internal sealed partial class OutboxDispatcher(
         {
             return new SendOutcome.Transient("timeout: " + ex.Message);
         }
-    }
-
-    private async Task RecordAsync(GridBotDbContext db, long id, int attempts, SendOutcome outcome, OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var query = db.Outbox.Where(o => o.Id == id);
-        switch (outcome)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            case SendOutcome.Delivered:
-                await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.SentUtc, now)
-                    .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, (string?)null), cancellationToken);
-                break;
-            case SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts:
-                var next = now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts)));
-                await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, next)
-                    .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason)), cancellationToken);
-                break;
-            case SendOutcome.Transient { Reason: var reason }:
-                await MarkFailedAsync(query, attempts, "gave up: " + reason, cancellationToken);
-                break;
-            case SendOutcome.Permanent { Reason: var reason }:
-                await MarkFailedAsync(query, attempts, reason, cancellationToken);
-                break;
+            // A bug in one sender must not stall the rows sent beside it: this row backs off and the rest go on.
+            LogSendFailed(logger, message.Id, ex);
+            return new SendOutcome.Transient("error: " + ex.GetType().Name);
         }
     }
 
-    private async Task MarkFailedAsync(IQueryable<OutboxMessage> query, int attempts, string reason, CancellationToken cancellationToken)
+    private async Task RecordAsync(OutboxMessage message, SendOutcome outcome, OutboxOptions settings, CancellationToken cancellationToken)
     {
-        await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Failed)
-            .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason)), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var attempts = message.Attempts + 1;
+        // Only under our own claim: if the lease ran out and another host took the row, its result is the one that counts.
+        var query = db.Outbox.Where(o => o.Id == message.Id && o.LeaseId == message.LeaseId && o.Status == OutboxStatus.Pending);
+        int recorded;
+        switch (outcome)
+        {
+            case SendOutcome.Delivered:
+                // The channel has it: recorded whoever holds the row now, so it is not sent again.
+                recorded = await db.Outbox.Where(o => o.Id == message.Id && o.Status == OutboxStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.SentUtc, now)
+                        .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, (string?)null)
+                        .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
+                break;
+            case SendOutcome.NotYet { RetryAfter: var wait }:
+                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, now + wait + NotYetMargin)
+                    .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
+                break;
+            case SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts:
+                var next = now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts)));
+                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, next)
+                    .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason))
+                    .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
+                break;
+            case SendOutcome.Transient { Reason: var reason }:
+                recorded = await MarkFailedAsync(query, attempts, "gave up: " + reason, cancellationToken);
+                break;
+            case SendOutcome.Permanent { Reason: var reason }:
+                recorded = await MarkFailedAsync(query, attempts, reason, cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+        }
+
+        if (recorded == 0)
+        {
+            LogLeaseLost(logger, message.Id);
+        }
+    }
+
+    private async Task<int> MarkFailedAsync(IQueryable<OutboxMessage> query, int attempts, string reason, CancellationToken cancellationToken)
+    {
+        var marked = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Failed)
+            .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason))
+            .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
         LogGaveUp(logger, attempts, reason);
+        return marked;
     }
 
     private static string Trim(string reason) => reason.Length > 500 ? reason[..500] : reason;
@@ -135,4 +167,13 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message failed permanently after {Attempts} attempt(s): {Reason}")]
     private static partial void LogGaveUp(ILogger logger, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id}: its sender failed")]
+    private static partial void LogSendFailed(ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox claimed {Count} row(s)")]
+    private static partial void LogClaimed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id}: its lease ran out before the result was recorded (raise Outbox:ClaimLease)")]
+    private static partial void LogLeaseLost(ILogger logger, long id);
 }

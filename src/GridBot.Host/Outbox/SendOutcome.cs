@@ -11,4 +11,10 @@ public abstract record SendOutcome
 
     /// <summary>Will never work (4xx, forbidden address); kept with its reason for staff to see.</summary>
     public sealed record Permanent(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// GridBot's own limiter held the send back before anything left the host: not a failure and not an attempt, the
+    /// row simply waits until <see cref="RetryAfter"/> has passed.
+    /// </summary>
+    public sealed record NotYet(TimeSpan RetryAfter) : SendOutcome;
 }

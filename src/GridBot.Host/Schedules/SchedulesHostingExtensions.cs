@@ -1,12 +1,14 @@
 using System.Globalization;
 using GridBot.Dialogs.Reminders;
 using GridBot.Host.Jobs;
+using GridBot.Store.Configuration;
 using Quartz;
 
 namespace GridBot.Host.Schedules;
 
 /// <summary>
-/// Quartz in the host: a persistent ADO.NET store on SQLite (schema provisioned at start, System.Text.Json data)
+/// Quartz in the host: a persistent ADO.NET store (schema provisioned at start, System.Text.Json data) on its own
+/// SQLite file, or clustered on PostgreSQL when the bot's store is there,
 /// and a handful of triggers that tick. Which grid fires when is decided by the feature services on the working
 /// calendar, not by one trigger per grid: 2,009 grids at 17:30 are one fire.
 /// </summary>
@@ -21,13 +23,29 @@ public static class SchedulesHostingExtensions
             ? found
             : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
-        var connection = QuartzConnection.Resolve(configuration);
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connection = QuartzConnection.Resolve(configuration, provider);
 
         builder.Services.AddQuartz(q =>
         {
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(connection);
+                if (provider == DatabaseProvider.PostgreSql)
+                {
+                    // Every host runs a scheduler on the shared tables; each trigger fire is taken by one node (a
+                    // generated instance id per host), and a dead node's fires are recovered by another.
+                    store.UsePostgres(connection);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(connection);
+                }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });

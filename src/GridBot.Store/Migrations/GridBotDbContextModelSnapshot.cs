@@ -380,6 +380,9 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mentions")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -31,4 +31,10 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; set; }
     public DateTime? SentUtc { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The claim a dispatcher put on the row while it sends it (with <see cref="NextAttemptUtc"/> moved to the lease's
+    /// end): its result is recorded only under the same claim, and a row whose host died is claimed again after the lease.
+    /// </summary>
+    public Guid? LeaseId { get; set; }
 }

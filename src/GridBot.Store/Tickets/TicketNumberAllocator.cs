@@ -6,7 +6,8 @@ namespace GridBot.Store.Tickets;
 /// Hands out GD20261123-0007 style numbers with one atomic upsert. It begins the unit of work's transaction when
 /// none is open, so the number is committed with the ticket (one write transaction per turn) and a failed turn
 /// gives its number back. Concurrent turns wait for the write lock here, which SQLite's single writer makes them
-/// do at commit anyway.
+/// do at commit anyway. The statement is the same on SQLite and PostgreSQL (quoted names: PostgreSQL folds bare ones
+/// to lower case).
 /// </summary>
 public sealed class TicketNumberAllocator(GridBotDbContext db)
 {
@@ -20,9 +21,9 @@ public sealed class TicketNumberAllocator(GridBotDbContext db)
 
         var values = await db.Database.SqlQuery<int>(
             $"""
-            INSERT INTO TicketSequences (Prefix, Day, Last) VALUES ({prefix}, {dayText}, 1)
-            ON CONFLICT(Prefix, Day) DO UPDATE SET Last = Last + 1
-            RETURNING Last AS Value
+            INSERT INTO "TicketSequences" ("Prefix", "Day", "Last") VALUES ({prefix}, {dayText}, 1)
+            ON CONFLICT ("Prefix", "Day") DO UPDATE SET "Last" = "TicketSequences"."Last" + 1
+            RETURNING "Last" AS "Value"
             """).ToListAsync(cancellationToken);
         return $"{prefix}{dayText}-{values[0]:D4}";
     }

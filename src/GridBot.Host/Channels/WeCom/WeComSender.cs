@@ -24,10 +24,12 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
         (bool IsGroup, string? Key) chat;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            chat = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.AsNoTracking()
+            // An anonymous projection, not a tuple: Npgsql cannot read a row value (record) as a ValueTuple.
+            var group = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.AsNoTracking()
                 .Where(c => c.Channel == WeComWebhookKey.Channel && c.ChatId == message.ConversationId)
-                .Select(c => ValueTuple.Create(true, c.WebhookKey))
+                .Select(c => new { c.WebhookKey })
                 .FirstOrDefaultAsync(cancellationToken);
+            chat = (group is not null, group?.WebhookKey);
         }
 
         if (chat.IsGroup)

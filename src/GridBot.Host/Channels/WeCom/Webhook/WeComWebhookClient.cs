@@ -26,7 +26,7 @@ internal sealed class WeComWebhookClient(IHttpClientFactory httpClients, IOption
         }
         catch (WebhookRateLimitedException ex)
         {
-            return new SendOutcome.Transient($"held back by the robot's limit for {ex.RetryAfter.TotalSeconds:0.#} s");
+            return new SendOutcome.NotYet(ex.RetryAfter);
         }
         catch (TimeoutRejectedException)
         {
