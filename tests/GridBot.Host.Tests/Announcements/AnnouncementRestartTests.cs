@@ -23,7 +23,7 @@ public sealed class AnnouncementRestartTests
             await fake.SetFaultsAsync(latencyMs: 150, serverErrors: 0, drops: 0, ct);
             int number;
             int pendingAtStop;
-            await using (var first = await GridBotTestHost.StartAsync(null, folder, ct, fake.ApiBaseSetting))
+            await using (var first = await GridBotTestHost.StartAsync(null, folder, ct, fake.ApiBaseSetting, "--Outbox:Parallelism=1"))
             {
                 for (var i = 0; i < Robots; i++)
                 {
