@@ -51,7 +51,7 @@ internal static class BenchmarksMarkdown
             .AppendLine("  spread over the 2,009 micro-grid chats of DOMAIN.md's district) against a `baseline` endpoint in the same process")
             .AppendLine("  that only parses the Activity and answers 200, at 1, 16 and 64 concurrent senders. `errors` counts answers that")
             .AppendLine("  carry no ticket number (the bot asked a question instead), not failures.")
-            .AppendLine("- **schedules**, **wecom**, **kf** and **console**: see the sections below.")
+            .AppendLine("- **schedules**, **wecom**, **kf**, **console** and **announce**: see the sections below.")
             .AppendLine(End);
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n";
         var start = existing.IndexOf(Start, StringComparison.Ordinal);

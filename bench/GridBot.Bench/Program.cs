@@ -1,12 +1,12 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf | console [--seconds N]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf | console | announce [--seconds N]
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(8);
 var results = new List<BenchResult>();
-if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "kf" or "console"))
+if (scenario is not ("all" or "classify" or "intake" or "schedules" or "wecom" or "fanout" or "kf" or "console" or "announce"))
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, kf, console.");
+    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, classify, intake, schedules, wecom, fanout, kf, console, announce.");
     return 2;
 }
 
@@ -44,6 +44,11 @@ if (scenario is "all" or "kf")
 if (scenario is "all" or "console")
 {
     results.AddRange(await ConsoleScenario.RunAsync(CancellationToken.None));
+}
+
+if (scenario is "all" or "announce")
+{
+    results.AddRange(await AnnounceScenario.RunAsync(CancellationToken.None));
 }
 
 BenchReport.Print(results);

@@ -1,4 +1,4 @@
-using GridBot.Dialogs.Telemetry;
+using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -8,6 +8,7 @@ using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.StaffConsole;
+using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.Classification;
 using GridBot.Dialogs.Time;
@@ -44,6 +45,7 @@ public static class DialogsHostingExtensions
         AddRoutes(services);
         AddTickets(services);
         AddCommands(services);
+        services.AddAnnouncements(builder.Configuration);
         return builder;
     }
 
@@ -88,6 +90,8 @@ public static class DialogsHostingExtensions
         services.AddSingleton(new RouteTable()
             .Add<CommandRoute>("command", c => c.Activity.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(c.Activity.Text))
             .Add<ActiveDialogRoute>("dialog", c => c.Activity.Type == ActivityTypes.Message && c.Dialogs.Active is not null)
+            // Before reports: 收到 to an announcement is a 回执, never a ticket.
+            .Add<AckRoute>("ack", c => c.Activity.Type == ActivityTypes.Message && c.Identity.IsGroup)
             .Add<ReportRoute>("report", c => c.Activity.Type == ActivityTypes.Message));
     }
 

@@ -62,6 +62,7 @@ public static class HostHostingExtensions
         app.MapTicketApiEndpoints();
         app.MapHealthEndpoints();
         app.MapDigestEndpoints();
+        app.MapAnnouncementEndpoints();
         app.MapWeComEndpoints();
         app.MapStaffConsole();
         app.MapOpen311Endpoints();

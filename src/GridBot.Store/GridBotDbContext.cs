@@ -1,3 +1,4 @@
+using GridBot.Store.Announcements;
 using GridBot.Store.Conversations;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
@@ -34,6 +35,11 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<GroupMessageTaskChat> GroupMessageTaskChats => Set<GroupMessageTaskChat>();
     public DbSet<GroupMessageSkip> GroupMessageSkips => Set<GroupMessageSkip>();
     public DbSet<ConsoleSignInLink> ConsoleSignInLinks => Set<ConsoleSignInLink>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementTarget> AnnouncementTargets => Set<AnnouncementTarget>();
+    public DbSet<AnnouncementDelivery> AnnouncementDeliveries => Set<AnnouncementDelivery>();
+    public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
+    public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

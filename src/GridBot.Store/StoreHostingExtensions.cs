@@ -1,3 +1,4 @@
+using GridBot.Store.Announcements;
 using GridBot.Store.Configuration;
 using GridBot.Store.Coordination;
 using GridBot.Store.Tickets;
@@ -34,6 +35,16 @@ public static class StoreHostingExtensions
             UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>());
         });
         builder.Services.AddScoped<TicketNumberAllocator>();
+        // The index is provider-specific: SQLite has the FTS5 trigram table of the Announcements migration; PostgreSQL
+        // scans until a pg_trgm index and its implementation are added.
+        if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddScoped<IAnnouncementSearch, ScanAnnouncementSearch>();
+        }
+        else
+        {
+            builder.Services.AddScoped<IAnnouncementSearch, SqliteAnnouncementSearch>();
+        }
         // First hosted service: everything after it may assume the schema exists.
         builder.Services.AddHostedService<DatabaseMigrator>();
         AddCoordination(builder.Services, configuration["Redis:Configuration"]);

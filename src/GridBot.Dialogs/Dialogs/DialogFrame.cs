@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Tickets;
 
 namespace GridBot.Dialogs.Dialogs;
@@ -6,6 +7,7 @@ namespace GridBot.Dialogs.Dialogs;
 /// <summary>One entry of a person's dialog stack. Each dialog owns one typed frame; the discriminator names it in storage.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "dialog")]
 [JsonDerivedType(typeof(IntakeFrame), "intake")]
+[JsonDerivedType(typeof(AnnouncementConfirmFrame), "announcement")]
 public abstract record DialogFrame
 {
     public DateTime StartedUtc { get; init; }

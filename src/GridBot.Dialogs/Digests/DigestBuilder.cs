@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Tickets;
 using GridBot.Store;
@@ -11,7 +12,7 @@ namespace GridBot.Dialogs.Digests;
 /// Builds a community's or street's digest from live data: counts are aggregated in SQL per grid and category
 /// (one pass over the scope's tickets), medians from the durations of what was accepted and closed in the period.
 /// </summary>
-public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar calendar, TimeProvider time)
+public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar calendar, TimeProvider time, AnnouncementReceipts receipts)
 {
     private const int OldestCount = 5;
 
@@ -106,7 +107,30 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
             await MedianHoursToCloseAsync(inScope, from, to, cancellationToken),
             ranked,
             categories,
-            await OldestOpenAsync(ids, to, overdueAt, cancellationToken));
+            await OldestOpenAsync(ids, to, overdueAt, cancellationToken),
+            period == DigestPeriod.Weekly ? await AnnouncementsAsync(inScope, from, to, cancellationToken) : []);
+    }
+
+    /// <summary>The week's announcements that asked for 回执 and reached the scope, with the scope's grids' rates.</summary>
+    private async Task<IReadOnlyList<DigestAnnouncementLine>> AnnouncementsAsync(HashSet<int> inScope, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var ids = inScope.ToList();
+        var announcements = await db.Announcements.AsNoTracking()
+            .Where(a => a.RequireAck && a.PublishedUtc >= from && a.PublishedUtc < to && a.Deliveries.Any(d => ids.Contains(d.GridId)))
+            .OrderBy(a => a.PublishedUtc).Select(a => new { a.Id, a.Number, a.Title, PublishedUtc = a.PublishedUtc!.Value })
+            .ToListAsync(cancellationToken);
+        var lines = new List<DigestAnnouncementLine>();
+        foreach (var announcement in announcements)
+        {
+            var grids = (await receipts.RatesAsync(announcement.Id, cancellationToken)).Where(g => inScope.Contains(g.GridId))
+                .OrderBy(g => g.Rate ?? 1).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
+            var known = grids.Sum(g => g.Known);
+            var acknowledged = grids.Sum(g => g.Acknowledged);
+            lines.Add(new DigestAnnouncementLine(announcement.Number, announcement.Title, announcement.PublishedUtc, known, acknowledged,
+                known == 0 ? null : (double)acknowledged / known, grids));
+        }
+
+        return lines;
     }
 
     private async Task<double?> MedianHoursToAcceptAsync(HashSet<int> inScope, DateTime from, DateTime to, CancellationToken cancellationToken)

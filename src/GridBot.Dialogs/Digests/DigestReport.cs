@@ -15,4 +15,5 @@ public sealed record DigestReport(
     double? MedianHoursToClose,
     IReadOnlyList<DigestGridLine> Grids,
     IReadOnlyList<DigestCategoryLine> Categories,
-    IReadOnlyList<DigestOldTicket> OldestOpen);
+    IReadOnlyList<DigestOldTicket> OldestOpen,
+    IReadOnlyList<DigestAnnouncementLine> Announcements);

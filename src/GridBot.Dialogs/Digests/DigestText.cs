@@ -21,6 +21,19 @@ public static class DigestText
                 $"{c.Category} 新{c.Counts.New}/结{c.Counts.Closed}/在办{c.Counts.Open}/超期{c.Counts.Overdue}")));
         }
 
+        const int announcementsShown = 5;
+        foreach (var announcement in report.Announcements.Take(announcementsShown))
+        {
+            var lowest = announcement.Grids.FirstOrDefault(g => g.Rate is not null);
+            budget.Add($"公告 {announcement.Number}“{announcement.Title}” 回执 {Percent(announcement.Rate)}（{announcement.Acknowledged}/{announcement.Known}）" +
+                (lowest is null || announcement.Grids.Count < 2 ? "" : $"，最低 {lowest.Name} {Percent(lowest.Rate)}"));
+        }
+
+        if (report.Announcements.Count > announcementsShown)
+        {
+            budget.Add($"另有 {report.Announcements.Count - announcementsShown} 条公告的回执见 /api/announcements。");
+        }
+
         var oldest = report.OldestOpen.Select(o => $"· {o.Number} {o.Category} {o.GridName} {o.Status} 已{o.AgeDays:0.#}天").ToList();
         var tail = oldest.Count == 0 ? new List<string>() : ["最久未办结：", .. oldest];
         var reserve = MessageBudget.SizeOf(tail) + 64;

@@ -78,6 +78,13 @@ public static class SchedulesHostingExtensions
             q.AddJob<FollowGroupMessagesJob>(j => j.WithIdentity(FollowGroupMessagesJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(FollowGroupMessagesJob.Key).WithIdentity("group-messages-every-10-minutes", "schedules").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<PublishScheduledAnnouncementsJob>(j => j.WithIdentity(PublishScheduledAnnouncementsJob.Key).StoreDurably());
+            // A scheduled announcement missed while down is due at the next tick (the query is "due and unpublished").
+            q.AddTrigger(t => t.ForJob(PublishScheduledAnnouncementsJob.Key).WithIdentity("announcements-every-minute", "announcements").StartNow()
+                .WithCronSchedule("15 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddJob<RemindAnnouncementAcksJob>(j => j.WithIdentity(RemindAnnouncementAcksJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(RemindAnnouncementAcksJob.Key).WithIdentity("announcement-acks-every-5-minutes", "announcements").StartNow()
+                .WithCronSchedule("50 0/5 * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
 
             q.AddJob<CheckCalendarCoverageJob>(j => j.WithIdentity(CheckCalendarCoverageJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")

@@ -26,4 +26,7 @@ public enum ScheduleKind
 
     /// <summary>周联席会议: the agenda goes to the community chat on the working day before the meeting.</summary>
     WeeklyMeeting,
+
+    /// <summary>公告回执 low after Announcements:AckReminderAfter: the grid's leader is told once per announcement and grid.</summary>
+    AnnouncementAckReminder,
 }

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GridBot.FakeWeCom;
+using GridBot.Host;
+using GridBot.Host.Import;
+using GridBot.Store;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridBot.Bench;
+
+/// <summary>
+/// One announcement to the district's 2,009 micro-grid groups (each with its own robot) through POST /api/announcements
+/// and the outbox, against the fake WeCom server answering after 50 ms with 2% 500s, one host. Counted from the fake's
+/// own records: deliveries (robots that accepted it), retries (requests beyond one per robot), duplicates (a robot that
+/// accepted it twice) and losses (a robot that never did). Baseline in the same run: the same 2,009 sends as plain
+/// sequential HTTP posts to the fake (retrying each 500 at once), i.e. the raw cost of the network without the bot.
+/// </summary>
+internal static class AnnounceScenario
+{
+    private const string Token = "bench-token-0123456789abcdef";
+    private const int ServerErrorPercent = 2;
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gridbot-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var fake = FakeWeComServer.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--FakeWeCom:LatencyMs=50"]);
+        await fake.StartAsync(cancellationToken);
+        var fakeUrl = new Uri(fake.Urls.First());
+        using var fakeHttp = new HttpClient { BaseAddress = fakeUrl };
+        await SetFaultsAsync(fakeHttp, cancellationToken);
+
+        var baseline = await BaselineAsync(fakeHttp, cancellationToken);
+        (await fakeHttp.PostAsync("/_fake/reset", null, cancellationToken)).EnsureSuccessStatusCode();
+        await SetFaultsAsync(fakeHttp, cancellationToken);
+
+        var bot = GridBotApp.Build([
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "bench.db")}",
+            "--Demo:Enabled=false",
+            "--Schedules:Enabled=false",
+            "--Logging:LogLevel:Default=Warning",
+            $"--WeCom:ApiBaseUrl={fakeUrl}",
+            $"--Api:Tokens:0={Token}",
+            "--Outbox:PollInterval=00:00:00.050",
+        ]);
+        await bot.StartAsync(cancellationToken);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
+                .ImportAsync([DistrictData.Write(folder), WeComBenchData.Write(folder)], cancellationToken);
+            if (!report.Succeeded)
+            {
+                throw new InvalidOperationException(report.Describe());
+            }
+
+            // Only the WeCom groups: the district file also binds a chat-page group per micro-grid.
+            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.Where(c => c.Channel == "webchat").ExecuteDeleteAsync(cancellationToken);
+        }
+
+        using var api = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await api.PostAsJsonAsync("/api/announcements", new
+        {
+            title = "关于开展2027年度城乡居民医保集中缴费的通知",
+            body = "各位居民：\n2027年度城乡居民基本医疗保险集中缴费已经开始，**截止时间为12月31日**。\n" +
+                "缴费方式：社区服务站现场办理，或通过手机银行、微信“粤税通”缴纳。\n低保、特困、重度残疾人员由政府资助参保，请携带证件到社区确认。\n有疑问请联系本网格网格员。",
+            targets = new[] { "D" },
+            requireAck = true,
+        }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var published = stopwatch.Elapsed;
+        var number = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("number").GetInt32();
+
+        int pending;
+        do
+        {
+            await Task.Delay(200, cancellationToken);
+            await using var scope = bot.Services.CreateAsyncScope();
+            pending = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
+        }
+        while (pending > 0);
+        var wall = stopwatch.Elapsed;
+
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/announcements/{number}", cancellationToken);
+        var failed = detail.GetProperty("delivery").GetProperty("failed").GetInt32();
+        var attempts = detail.GetProperty("delivery").GetProperty("attempts").GetInt32();
+        var records = (await fakeHttp.GetFromJsonAsync<JsonArray>("/_fake/records?api=webhook/send", cancellationToken))!.Select(r => r!.AsObject()).ToList();
+        var accepted = records.Where(r => r["errcode"]!.GetValue<int>() == 0).GroupBy(r => r["target"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        var deliveries = Enumerable.Range(0, DistrictData.MicroGrids).Count(m => accepted.ContainsKey(WeComBenchData.RobotKey(m)));
+        var duplicates = accepted.Values.Sum(c => c - 1);
+        var losses = DistrictData.MicroGrids - deliveries;
+        var retries = records.Count - accepted.Values.Sum();
+        Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows in one transaction) {published.TotalSeconds:0.00} s; " +
+            $"all sent in {wall.TotalSeconds:0.0} s = {deliveries / wall.TotalSeconds:0.0} chats/s; deliveries {deliveries}, retries {retries}, " +
+            $"duplicates {duplicates}, losses {losses}, failed {failed}, outbox attempts {attempts}; " +
+            $"baseline (plain sequential posts) {baseline.TotalSeconds:0.0} s = {DistrictData.MicroGrids / baseline.TotalSeconds:0.0}/s; ratio {wall / baseline:0.00}");
+
+        await bot.StopAsync(cancellationToken);
+        await bot.DisposeAsync();
+        await fake.StopAsync(cancellationToken);
+        await fake.DisposeAsync();
+        var notes = $"1 host; 2,009 robots, 50 ms, 2% 500; publish {published.TotalSeconds:0.00} s; sent in {wall.TotalSeconds:0} s; " +
+            $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}";
+        return
+        [
+            new BenchResult("announce", "baseline: plain posts", 1, DistrictData.MicroGrids, 0, DistrictData.MicroGrids / baseline.TotalSeconds, 0, 0, 1.0, 0, 0, 0, 0),
+            new BenchResult("announce", "outbox, 1 host", 1, DistrictData.MicroGrids, failed + losses + duplicates, deliveries / wall.TotalSeconds, 0, 0,
+                baseline / wall, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), 0, 0, 0) { Notes = notes },
+        ];
+    }
+
+    /// <summary>2,009 posts one after another on one connection pool, each 500 retried at once until accepted.</summary>
+    private static async Task<TimeSpan> BaselineAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        for (var m = 0; m < DistrictData.MicroGrids; m++)
+        {
+            while (true)
+            {
+                using var response = await http.PostAsJsonAsync($"/cgi-bin/webhook/send?key={WeComBenchData.RobotKey(m)}",
+                    new { msgtype = "markdown", markdown = new { content = "【公告 1】基准" } }, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private static async Task SetFaultsAsync(HttpClient http, CancellationToken cancellationToken) =>
+        (await http.PostAsJsonAsync("/_fake/faults", new FakeFaults { LatencyMs = 50, ServerErrorPercent = ServerErrorPercent }, cancellationToken)).EnsureSuccessStatusCode();
+}

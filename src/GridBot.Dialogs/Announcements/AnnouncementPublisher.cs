@@ -1,0 +1,149 @@
+using GridBot.Dialogs.Time;
+using GridBot.Store;
+using GridBot.Store.Announcements;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Dialogs.Announcements;
+
+/// <summary>
+/// Creates announcements and fans them out: the announcement, one delivery per reached chat and one outbox row per
+/// part are staged in the caller's unit of work and saved by one SaveChanges (one transaction), so either every chat
+/// gets its rows or none does. The outbox dispatcher does the sending, retrying and failure marking.
+/// </summary>
+public sealed class AnnouncementPublisher(
+    GridBotDbContext db,
+    AnnouncementReachFinder reachFinder,
+    ShanghaiTime clock,
+    IOptions<AnnouncementOptions> options)
+{
+    /// <summary>
+    /// Stages a new announcement (published now, or scheduled) in the unit of work without saving: a chat turn saves it
+    /// with the turn. The number is the next free one; two writers racing for it fail on the unique index.
+    /// </summary>
+    public async Task<Announcement> StageAsync(AnnouncementDraft draft, AnnouncementReach reach, CancellationToken cancellationToken)
+    {
+        var now = clock.NowUtc;
+        var number = (await db.Announcements.MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0) + 1;
+        var announcement = new Announcement
+        {
+            Number = number,
+            Title = draft.Title,
+            Body = draft.Body,
+            RequireAck = draft.RequireAck,
+            PublisherId = draft.PublisherId,
+            PublisherName = draft.PublisherName,
+            CreatedUtc = now,
+            ScheduledUtc = draft.ScheduleAtUtc,
+        };
+        foreach (var gridId in await reachFinder.TargetGridIdsAsync(draft.Targets, cancellationToken))
+        {
+            announcement.Targets.Add(new AnnouncementTarget { GridId = gridId });
+        }
+
+        db.Announcements.Add(announcement);
+        if (draft.ScheduleAtUtc is null || draft.ScheduleAtUtc <= now)
+        {
+            announcement.PublishedUtc = now;
+            FanOut(announcement, reach, now);
+        }
+
+        return announcement;
+    }
+
+    /// <summary>
+    /// Stages, saves and retries once when another publisher took the same number in between (the unique index says so).
+    /// For the API and the command line, which have no turn to commit with.
+    /// </summary>
+    public async Task<Announcement> PublishAsync(AnnouncementDraft draft, AnnouncementReach reach, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var announcement = await StageAsync(draft, reach, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return announcement;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Publishes scheduled announcements that are due, each exactly once: a conditional update claims it (published
+    /// time still empty) in the same transaction as its fan-out, so a second fire, a restart or a second host finds
+    /// it published and writes nothing.
+    /// </summary>
+    /// <returns>The announcements this call published.</returns>
+    public async Task<int> PublishDueAsync(DateTime asOfUtc, CancellationToken cancellationToken)
+    {
+        var due = await db.Announcements.AsNoTracking()
+            .Where(a => a.PublishedUtc == null && a.WithdrawnUtc == null && a.ScheduledUtc <= asOfUtc)
+            .OrderBy(a => a.ScheduledUtc).Select(a => a.Id).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var id in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Announcements.Where(a => a.Id == id && a.PublishedUtc == null && a.WithdrawnUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishedUtc, asOfUtc), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var announcement = await db.Announcements.Include(a => a.Targets).ThenInclude(t => t.Grid).FirstAsync(a => a.Id == id, cancellationToken);
+            var reach = await reachFinder.FindAsync([.. announcement.Targets.Select(t => t.Grid!.Code)], cancellationToken);
+            FanOut(announcement, reach, asOfUtc);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            published++;
+        }
+
+        return published;
+    }
+
+    /// <summary>How many parts the draft becomes (the footer as it will be, the time as now).</summary>
+    public int CountParts(AnnouncementDraft draft)
+    {
+        var sample = new Announcement
+        {
+            Number = 999_999, Title = draft.Title, Body = draft.Body, RequireAck = draft.RequireAck,
+            PublisherId = draft.PublisherId, PublisherName = draft.PublisherName,
+        };
+        return AnnouncementParts.Render(sample.Number, sample.Title, sample.Body, AnnouncementTexts.Footer(sample, clock, clock.NowUtc), options.Value.MaxMessageBytes).Count;
+    }
+
+    private void FanOut(Announcement announcement, AnnouncementReach reach, DateTime nowUtc)
+    {
+        var parts = AnnouncementParts.Render(announcement.Number, announcement.Title, announcement.Body,
+            AnnouncementTexts.Footer(announcement, clock, nowUtc), options.Value.MaxMessageBytes);
+        foreach (var chat in reach.Chats)
+        {
+            var delivery = new AnnouncementDelivery { ChatId = chat.Id, GridId = chat.GridId };
+            for (var i = 0; i < parts.Count; i++)
+            {
+                // The row is built here rather than by ProactiveMessenger because the delivery must hold it: status,
+                // attempts and errors are read back from it.
+                var row = new OutboxMessage
+                {
+                    Channel = chat.Channel,
+                    ConversationId = chat.ChatId,
+                    Text = parts[i],
+                    // The body is markdown as the publisher wrote it; WeCom robots render it, other channels show it as text.
+                    Format = OutboxFormat.Markdown,
+                    CreatedUtc = nowUtc,
+                    NextAttemptUtc = nowUtc,
+                };
+                db.Outbox.Add(row);
+                delivery.Parts.Add(new AnnouncementDeliveryPart { Part = i + 1, OutboxMessage = row });
+            }
+
+            announcement.Deliveries.Add(delivery);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using GridBot.Dialogs.Time;
+using GridBot.Store;
+using GridBot.Store.Announcements;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridBot.Dialogs.Announcements;
+
+/// <summary>
+/// 撤回: the announcement stops answering 政策 searches and 收到; parts not yet sent are cancelled (marked failed with
+/// the reason), and chats that already got it are told it is withdrawn. Staged in the caller's unit of work.
+/// </summary>
+public sealed class AnnouncementWithdrawal(GridBotDbContext db, ShanghaiTime clock)
+{
+    public const string CancelledReason = "withdrawn before sending (公告已撤回)";
+
+    public async Task WithdrawAsync(Announcement announcement, string by, CancellationToken cancellationToken)
+    {
+        var now = clock.NowUtc;
+        announcement.Withdraw(now, by);
+        var parts = await db.AnnouncementDeliveryParts.Where(p => db.AnnouncementDeliveries.Any(d => d.Id == p.DeliveryId && d.AnnouncementId == announcement.Id))
+            .Select(p => new { p.OutboxMessageId, p.OutboxMessage!.Status, p.OutboxMessage.Channel, p.OutboxMessage.ConversationId })
+            .ToListAsync(cancellationToken);
+        var pending = parts.Where(p => p.Status == OutboxStatus.Pending).Select(p => p.OutboxMessageId).ToList();
+        // Tracked rather than ExecuteUpdate: the change commits with the withdrawal or not at all.
+        foreach (var row in await db.Outbox.Where(o => pending.Contains(o.Id) && o.Status == OutboxStatus.Pending).ToListAsync(cancellationToken))
+        {
+            row.Status = OutboxStatus.Failed;
+            row.LastError = CancelledReason;
+        }
+
+        foreach (var chat in parts.Where(p => p.Status == OutboxStatus.Sent).Select(p => (p.Channel, p.ConversationId)).Distinct())
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                Channel = chat.Channel,
+                ConversationId = chat.ConversationId,
+                Text = AnnouncementTexts.Withdrawn(announcement.Number, announcement.Title),
+                CreatedUtc = now,
+                NextAttemptUtc = now,
+            });
+        }
+    }
+}
