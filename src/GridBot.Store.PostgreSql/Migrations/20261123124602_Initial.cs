@@ -13,6 +13,47 @@ namespace GridBot.Store.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    PublisherId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PublisherName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequireAck = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScheduledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsoleSignInLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsoleSignInLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DialogStates",
                 columns: table => new
                 {
@@ -46,6 +87,56 @@ namespace GridBot.Store.PostgreSql.Migrations
                         principalTable: "Grids",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupMessageSkips",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    ChatId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageSkips", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupMessageTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    WeComMsgid = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderDay = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    RemindersOnDay = table.Column<int>(type: "integer", nullable: false),
+                    LastReminderUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KfCursors",
+                columns: table => new
+                {
+                    OpenKfId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Cursor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfCursors", x => x.OpenKfId);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,6 +210,32 @@ namespace GridBot.Store.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnouncementTargets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementTargets_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementTargets_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Chats",
                 columns: table => new
                 {
@@ -139,6 +256,81 @@ namespace GridBot.Store.PostgreSql.Migrations
                         principalTable: "Grids",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChatId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: true),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    ResidentCount = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SyncedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerGroups_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KfContactLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpenKfId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfContactLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KfContactLinks_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KfSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpenKfId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExternalUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Scene = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    GridId = table.Column<int>(type: "integer", nullable: true),
+                    LastCustomerMessageUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RepliesLeft = table.Column<int>(type: "integer", nullable: false),
+                    ServiceState = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ServicerUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KfSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KfSessions_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,6 +423,82 @@ namespace GridBot.Store.PostgreSql.Migrations
                         name: "FK_Tickets_Grids_GridId",
                         column: x => x.GridId,
                         principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupMessageTaskChats",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    ChatId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMessageTaskChats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupMessageTaskChats_GroupMessageTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "GroupMessageTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnouncementDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false),
+                    ChatId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementDeliveries_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementDeliveries_Chats_ChatId",
+                        column: x => x.ChatId,
+                        principalTable: "Chats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnouncementAcks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Via = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementAcks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementAcks_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementAcks_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -332,6 +600,89 @@ namespace GridBot.Store.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AnnouncementDeliveryParts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    Part = table.Column<int>(type: "integer", nullable: false),
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementDeliveryParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementDeliveryParts_AnnouncementDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "AnnouncementDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementDeliveryParts_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementAcks_AnnouncementId_MemberId",
+                table: "AnnouncementAcks",
+                columns: new[] { "AnnouncementId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementAcks_MemberId",
+                table: "AnnouncementAcks",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementDeliveries_AnnouncementId_ChatId",
+                table: "AnnouncementDeliveries",
+                columns: new[] { "AnnouncementId", "ChatId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementDeliveries_ChatId_AnnouncementId",
+                table: "AnnouncementDeliveries",
+                columns: new[] { "ChatId", "AnnouncementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementDeliveryParts_DeliveryId_Part",
+                table: "AnnouncementDeliveryParts",
+                columns: new[] { "DeliveryId", "Part" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementDeliveryParts_OutboxMessageId",
+                table: "AnnouncementDeliveryParts",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_Number",
+                table: "Announcements",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_PublishedUtc_ScheduledUtc",
+                table: "Announcements",
+                columns: new[] { "PublishedUtc", "ScheduledUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementTargets_AnnouncementId_GridId",
+                table: "AnnouncementTargets",
+                columns: new[] { "AnnouncementId", "GridId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementTargets_GridId",
+                table: "AnnouncementTargets",
+                column: "GridId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Chats_Channel_ChatId",
                 table: "Chats",
@@ -341,6 +692,23 @@ namespace GridBot.Store.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Chats_GridId",
                 table: "Chats",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsoleSignInLinks_TokenHash",
+                table: "ConsoleSignInLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGroups_ChatId",
+                table: "CustomerGroups",
+                column: "ChatId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerGroups_GridId",
+                table: "CustomerGroups",
                 column: "GridId");
 
             migrationBuilder.CreateIndex(
@@ -368,6 +736,53 @@ namespace GridBot.Store.PostgreSql.Migrations
                 name: "IX_Grids_Path",
                 table: "Grids",
                 column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageSkips_OutboxMessageId",
+                table: "GroupMessageSkips",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTaskChats_ChatId",
+                table: "GroupMessageTaskChats",
+                column: "ChatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTaskChats_TaskId",
+                table: "GroupMessageTaskChats",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTasks_OutboxMessageId",
+                table: "GroupMessageTasks",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMessageTasks_Status",
+                table: "GroupMessageTasks",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfContactLinks_GridId",
+                table: "KfContactLinks",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfContactLinks_OpenKfId_GridId",
+                table: "KfContactLinks",
+                columns: new[] { "OpenKfId", "GridId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfSessions_GridId",
+                table: "KfSessions",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KfSessions_OpenKfId_ExternalUserId",
+                table: "KfSessions",
+                columns: new[] { "OpenKfId", "ExternalUserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_Channel_UserId_GridId",
@@ -438,6 +853,11 @@ namespace GridBot.Store.PostgreSql.Migrations
                 column: "CreatedUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_DeadlineUtc_ResolvedUtc",
+                table: "Tickets",
+                columns: new[] { "DeadlineUtc", "ResolvedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_GridId_Status",
                 table: "Tickets",
                 columns: new[] { "GridId", "Status" });
@@ -458,7 +878,19 @@ namespace GridBot.Store.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Chats");
+                name: "AnnouncementAcks");
+
+            migrationBuilder.DropTable(
+                name: "AnnouncementDeliveryParts");
+
+            migrationBuilder.DropTable(
+                name: "AnnouncementTargets");
+
+            migrationBuilder.DropTable(
+                name: "ConsoleSignInLinks");
+
+            migrationBuilder.DropTable(
+                name: "CustomerGroups");
 
             migrationBuilder.DropTable(
                 name: "DialogStates");
@@ -467,10 +899,19 @@ namespace GridBot.Store.PostgreSql.Migrations
                 name: "DispatchOrders");
 
             migrationBuilder.DropTable(
-                name: "Members");
+                name: "GroupMessageSkips");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
+                name: "GroupMessageTaskChats");
+
+            migrationBuilder.DropTable(
+                name: "KfContactLinks");
+
+            migrationBuilder.DropTable(
+                name: "KfCursors");
+
+            migrationBuilder.DropTable(
+                name: "KfSessions");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
@@ -494,7 +935,25 @@ namespace GridBot.Store.PostgreSql.Migrations
                 name: "TicketSequences");
 
             migrationBuilder.DropTable(
+                name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "AnnouncementDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "GroupMessageTasks");
+
+            migrationBuilder.DropTable(
                 name: "Tickets");
+
+            migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
+                name: "Chats");
 
             migrationBuilder.DropTable(
                 name: "Grids");
