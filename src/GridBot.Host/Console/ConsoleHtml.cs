@@ -25,7 +25,7 @@ public static class ConsoleHtml
         if (session is not null)
         {
             html.Append("<nav aria-label=\"主导航\"><ul>");
-            foreach (var (href, label) in new[] { ("/console", "工单"), ("/console/grids", "网格概况"), ("/console/charts", "图表"), ("/console/schedules", "日程") })
+            foreach (var (href, label) in new[] { ("/console", "工单"), ("/console/grids", "网格概况"), ("/console/charts", "图表"), ("/console/announcements", "公告"), ("/console/schedules", "日程") })
             {
                 html.Append("<li><a href=\"").Append(href).Append('"').Append(href == active ? " aria-current=\"page\"" : "").Append('>').Append(label).Append("</a></li>");
             }

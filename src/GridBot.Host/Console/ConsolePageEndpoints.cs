@@ -30,6 +30,8 @@ public static class ConsolePageEndpoints
             "</div><p class=\"hint\">数字明细见“网格概况”。</p>"));
         pages.MapGet("/charts/{name}.svg", ChartAsync);
         pages.MapGet("/schedules", SchedulesAsync);
+        pages.MapGet("/announcements", AnnouncementsView.ListAsync);
+        pages.MapGet("/announcements/{number:int}", AnnouncementsView.DetailAsync);
         pages.MapGet("/ledger", LedgerPageAsync);
         pages.MapGet("/ledger.xlsx", LedgerEndpoints.ExportForConsoleAsync);
         return console;
