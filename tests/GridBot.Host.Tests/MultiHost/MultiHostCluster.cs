@@ -33,6 +33,8 @@ public sealed class MultiHostCluster : IAsyncLifetime
 
     public static string ChatId(int i) => $"wrkFan{i:000}";
 
+    public const string ApiToken = "multihost-token-0123456789abcdef";
+
     public static string RobotKey(int i) => $"fan-robot-{i % Robots:00}";
 
     public async Task InitializeAsync()
@@ -48,7 +50,7 @@ public sealed class MultiHostCluster : IAsyncLifetime
             "--Database:Provider=PostgreSql", $"--ConnectionStrings:GridBot={Database}",
             "--Deployment:Mode=Multi", $"--Redis:Configuration={TestRedis.Configuration}", $"--Redis:KeyPrefix={TestRedis.NewPrefix()}",
             Fake.ApiBaseSetting, .. WeComSimulator.Settings(),
-            "--Classifier:Enabled=false",
+            "--Classifier:Enabled=false", $"--Api:Tokens:0={ApiToken}",
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:08", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={Parallelism}",
             $"--WeCom:Webhook:Window={RobotWindow}", "--WeCom:Webhook:RetryDelay=00:00:00.100",
             $"--Schedules:ChaseInterval={ChaseInterval}",
