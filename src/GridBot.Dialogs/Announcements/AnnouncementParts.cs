@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using System.Text;
 
 namespace GridBot.Dialogs.Announcements;
@@ -64,33 +65,12 @@ public static class AnnouncementParts
             var rest = line;
             while (Encoding.UTF8.GetByteCount(rest) > room)
             {
-                var cut = PrefixLength(rest, room);
+                var cut = Utf8Text.PrefixLength(rest, room);
                 yield return rest[..cut];
                 rest = rest[cut..];
             }
 
             yield return rest;
         }
-    }
-
-    private static int PrefixLength(string text, int maxBytes)
-    {
-        var bytes = 0;
-        var end = 0;
-        while (end < text.Length)
-        {
-            // A surrogate pair (an emoji, a rare hanzi) is one character: both halves go together.
-            var width = char.IsHighSurrogate(text[end]) && end + 1 < text.Length && char.IsLowSurrogate(text[end + 1]) ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(text.AsSpan(end, width));
-            if (bytes + size > maxBytes)
-            {
-                break;
-            }
-
-            bytes += size;
-            end += width;
-        }
-
-        return end;
     }
 }

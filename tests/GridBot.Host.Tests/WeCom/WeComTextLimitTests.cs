@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using System.Text;
 using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WeCom.Webhook;

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Outbox;

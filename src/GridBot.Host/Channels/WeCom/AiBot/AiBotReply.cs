@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 namespace GridBot.Host.Channels.WeCom.AiBot;
 
 /// <summary>

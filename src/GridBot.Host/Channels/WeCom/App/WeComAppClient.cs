@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using System.Net.Http.Json;
 using GridBot.Host.Outbox;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using GridBot.Host.Outbox;
 using GridBot.Store;
 using GridBot.Store.Kf;

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 namespace GridBot.Host.Channels.WeCom.Webhook;
 
 /// <summary>Fits a list of lines (tickets in a digest, say) into WeCom's byte limit without cutting a line or a character.</summary>

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Texts;
 using System.Security.Cryptography;
 
 namespace GridBot.Host.Channels.WeCom.Webhook;

@@ -1,20 +1,19 @@
 using System.Text;
 
-namespace GridBot.Host.Channels.WeCom;
+namespace GridBot.Dialogs.Texts;
 
-/// <summary>WeCom limits count UTF-8 bytes (a Chinese character is 3), so cuts happen on byte counts, never mid-character.</summary>
+/// <summary>Channel limits (WeCom's above all) count UTF-8 bytes (a Chinese character is 3), so cuts happen on byte counts, never mid-character.</summary>
 public static class Utf8Text
 {
     public static int ByteCount(string text) => Encoding.UTF8.GetByteCount(text);
 
     /// <summary>The longest prefix of <paramref name="text"/> that fits <paramref name="maxBytes"/>, cut between whole characters.</summary>
-    public static string Truncate(string text, int maxBytes)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
-        {
-            return text;
-        }
+    public static string Truncate(string text, int maxBytes) =>
+        Encoding.UTF8.GetByteCount(text) <= maxBytes ? text : text[..PrefixLength(text, maxBytes)];
 
+    /// <summary>How many UTF-16 units of <paramref name="text"/> fit <paramref name="maxBytes"/>, cut between whole characters.</summary>
+    public static int PrefixLength(string text, int maxBytes)
+    {
         var bytes = 0;
         var end = 0;
         while (end < text.Length)
@@ -31,6 +30,6 @@ public static class Utf8Text
             end += width;
         }
 
-        return text[..end];
+        return end;
     }
 }
