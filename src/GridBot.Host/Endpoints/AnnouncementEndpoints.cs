@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
+using GridBot.Host.StaffConsole;
 using GridBot.Store;
 using GridBot.Store.Announcements;
 using GridBot.Store.Outbox;
@@ -29,6 +30,8 @@ public static class AnnouncementEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
+        HttpContext http,
+        GridBotDbContext db,
         AnnouncementRequest request,
         AnnouncementReachFinder reachFinder,
         AnnouncementPublisher publisher,
@@ -76,6 +79,15 @@ public static class AnnouncementEndpoints
             return Problem("Unknown targets", $"没有这些网格编码：{string.Join("、", reach.UnknownCodes)}。/ Unknown grid codes: {string.Join(", ", reach.UnknownCodes)}.", StatusCodes.Status400BadRequest);
         }
 
+        // A token scoped to a grid ("token@GRIDCODE") publishes only within that subtree.
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        var outside = scope is null ? codes : await db.Grids.AsNoTracking().Where(g => codes.Contains(g.Code) && !g.Path.StartsWith(scope.Path))
+            .Select(g => g.Code).ToListAsync(cancellationToken);
+        if (outside.Count > 0)
+        {
+            return Problem("Outside the token's scope", $"这些网格不在令牌的管辖范围内：{string.Join("、", outside)}。/ Outside the token's scope: {string.Join(", ", outside)}.", StatusCodes.Status403Forbidden);
+        }
+
         var name = string.IsNullOrWhiteSpace(request.Publisher) ? "管理接口" : request.Publisher.Trim();
         var draft = new AnnouncementDraft(title, body, codes, request.RequireAck, scheduleAtUtc, "api", name.Length > 64 ? name[..64] : name);
         if (request.DryRun)
@@ -89,10 +101,17 @@ public static class AnnouncementEndpoints
             publisher.CountParts(draft), announcement.ScheduledUtc, announcement.PublishedUtc));
     }
 
-    private static async Task<IResult> ListAsync(GridBotDbContext db, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, GridBotDbContext db, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 50, 1, 500);
-        var rows = await db.Announcements.AsNoTracking().OrderByDescending(a => a.Id).Take(take)
+        var path = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
+        if (path is null)
+        {
+            return TypedResults.Ok(Array.Empty<AnnouncementSummary>());
+        }
+
+        var rows = await db.Announcements.AsNoTracking().Where(a => path == "/" || a.Deliveries.Any(d => d.Chat!.Grid!.Path.StartsWith(path)))
+            .OrderByDescending(a => a.Id).Take(take)
             .Select(a => new
             {
                 a.Number, a.Title, a.RequireAck, a.CreatedUtc, a.ScheduledUtc, a.PublishedUtc, a.WithdrawnUtc,
@@ -105,11 +124,11 @@ public static class AnnouncementEndpoints
             a.RequireAck, a.CreatedUtc, a.ScheduledUtc, a.PublishedUtc, a.WithdrawnUtc, a.Chats, a.Acknowledged)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(int number, GridBotDbContext db, AnnouncementReceipts receipts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, CancellationToken cancellationToken)
     {
         var announcement = await db.Announcements.AsNoTracking().Include(a => a.Targets).ThenInclude(t => t.Grid)
             .FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
-        if (announcement is null)
+        if (announcement is null || !await InScopeAsync(http, db, announcement.Id, cancellationToken))
         {
             return Problem("Not found", $"没有编号为 {number} 的公告。/ No announcement {number}.", StatusCodes.Status404NotFound);
         }
@@ -140,10 +159,10 @@ public static class AnnouncementEndpoints
             rates.Select(r => new AnnouncementGridRate(r.Code, r.Name, r.Known, r.Acknowledged, r.Rate)).ToList(), chats));
     }
 
-    private static async Task<IResult> WithdrawAsync(int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, CancellationToken cancellationToken)
+    private static async Task<IResult> WithdrawAsync(HttpContext http, int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, CancellationToken cancellationToken)
     {
         var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
-        if (announcement is null)
+        if (announcement is null || !await InScopeAsync(http, db, announcement.Id, cancellationToken))
         {
             return Problem("Not found", $"没有编号为 {number} 的公告。/ No announcement {number}.", StatusCodes.Status404NotFound);
         }
@@ -156,6 +175,14 @@ public static class AnnouncementEndpoints
         await withdrawal.WithdrawAsync(announcement, string.IsNullOrWhiteSpace(request?.By) ? "管理接口" : request.By.Trim(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new { number, status = announcement.Status.ToString(), withdrawnAt = announcement.WithdrawnUtc });
+    }
+
+    /// <summary>An announcement outside a scoped token's subtree is answered like an unknown one.</summary>
+    private static async Task<bool> InScopeAsync(HttpContext http, GridBotDbContext db, long announcementId, CancellationToken cancellationToken)
+    {
+        var path = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
+        return path == GridScope.Everything.Path
+            || (path is not null && await db.AnnouncementDeliveries.AnyAsync(d => d.AnnouncementId == announcementId && d.Chat!.Grid!.Path.StartsWith(path), cancellationToken));
     }
 
     /// <summary>"2026-11-24 09:00" is Beijing time; "2026-11-24T01:00:00Z" or "+08:00" carry their own zone. Also used by the CLI.</summary>
