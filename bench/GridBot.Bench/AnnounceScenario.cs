@@ -50,15 +50,9 @@ internal static class AnnounceScenario
             "--Outbox:PollInterval=00:00:00.050",
         ]);
         await bot.StartAsync(cancellationToken);
+        await WeComBenchData.ImportDistrictAsync(bot.Services, folder, cancellationToken);
         await using (var scope = bot.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
-                .ImportAsync([DistrictData.Write(folder), WeComBenchData.Write(folder)], cancellationToken);
-            if (!report.Succeeded)
-            {
-                throw new InvalidOperationException(report.Describe());
-            }
-
             // Only the WeCom groups: the district file also binds a chat-page group per micro-grid.
             await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.Where(c => c.Channel == "webchat").ExecuteDeleteAsync(cancellationToken);
         }

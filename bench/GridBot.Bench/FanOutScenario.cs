@@ -56,15 +56,7 @@ internal static class FanOutScenario
             bots.Add(bot);
         }
 
-        await using (var scope = bots[0].Services.CreateAsyncScope())
-        {
-            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
-                .ImportAsync([DistrictData.Write(folder), WeComBenchData.Write(folder)], cancellationToken);
-            if (!report.Succeeded)
-            {
-                throw new InvalidOperationException(report.Describe());
-            }
-        }
+        await WeComBenchData.ImportDistrictAsync(bots[0].Services, folder, cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
         await using (var scope = bots[0].Services.CreateAsyncScope())

@@ -38,15 +38,7 @@ internal static class WeComAiBotScenario
             $"--WeCom:AiBot:EncodingAesKey={Key}",
         ]);
         await bot.StartAsync(cancellationToken);
-        await using (var scope = bot.Services.CreateAsyncScope())
-        {
-            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
-                .ImportAsync([DistrictData.Write(folder), WeComBenchData.Write(folder)], cancellationToken);
-            if (!report.Succeeded)
-            {
-                throw new InvalidOperationException(report.Describe());
-            }
-        }
+        await WeComBenchData.ImportDistrictAsync(bot.Services, folder, cancellationToken);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
         var botUrl = new Uri(new Uri(bot.Urls.First()), "/api/wecom/aibot");

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GridBot.Host.Import;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridBot.Bench;
 
@@ -22,5 +24,17 @@ internal static class WeComBenchData
         var path = Path.Combine(folder, "wecom-chats.json");
         File.WriteAllText(path, JsonSerializer.Serialize(new { chats }));
         return path;
+    }
+
+    /// <summary>Imports the district and its WeCom groups through the real importer into the bot's database.</summary>
+    public static async Task ImportDistrictAsync(IServiceProvider services, string folder, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
+            .ImportAsync([DistrictData.Write(folder), Write(folder)], cancellationToken);
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException(report.Describe());
+        }
     }
 }

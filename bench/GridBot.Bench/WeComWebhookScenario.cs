@@ -37,15 +37,7 @@ internal static class WeComWebhookScenario
             "--Outbox:PollInterval=00:00:00.050",
         ]);
         await bot.StartAsync(cancellationToken);
-        await using (var scope = bot.Services.CreateAsyncScope())
-        {
-            var report = await scope.ServiceProvider.GetRequiredService<GridDataImporter>()
-                .ImportAsync([DistrictData.Write(folder), WeComBenchData.Write(folder)], cancellationToken);
-            if (!report.Succeeded)
-            {
-                throw new InvalidOperationException(report.Describe());
-            }
-        }
+        await WeComBenchData.ImportDistrictAsync(bot.Services, folder, cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
         await using (var scope = bot.Services.CreateAsyncScope())

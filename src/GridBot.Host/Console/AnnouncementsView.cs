@@ -87,8 +87,8 @@ public static class AnnouncementsView
         if (announcement.RequireAck)
         {
             html.Append("<h2>回执</h2><table><thead><tr><th scope=\"col\">网格</th><th scope=\"col\">已读</th><th scope=\"col\">成员</th><th scope=\"col\">回执率</th></tr></thead><tbody>");
-            var gridPaths = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(path)).Select(g => g.Id).ToListAsync(http.RequestAborted);
-            foreach (var rate in (await receipts.RatesAsync(announcement.Id, http.RequestAborted)).Where(r => gridPaths.Contains(r.GridId)))
+            var gridsInScope = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(path)).Select(g => g.Id).ToListAsync(http.RequestAborted);
+            foreach (var rate in (await receipts.RatesAsync(announcement.Id, http.RequestAborted)).Where(r => gridsInScope.Contains(r.GridId)))
             {
                 html.Append("<tr><td>").Append(E(rate.Name)).Append("</td><td>").Append(rate.Acknowledged).Append("</td><td>").Append(rate.Known)
                     .Append("</td><td>").Append(Percent(rate.Rate)).Append("</td></tr>");
