@@ -33,6 +33,13 @@ public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts re
             context.Reply("请带上公告编号，如：公告 回执 12");
             return;
         }
+        else
+        {
+            // In private the number alone must not open an announcement that never reached the speaker's grids (its
+            // title would leak, as the API's 404 would not): only those delivered into the speaker's subtree.
+            var scopePath = identity.ScopeGrid.Path;
+            query = query.Where(a => a.Deliveries.Any(d => d.Chat!.Grid!.Path.StartsWith(scopePath)));
+        }
 
         var announcement = await (number is { } wanted ? query.Where(a => a.Number == wanted) : query.OrderByDescending(a => a.Id))
             .Select(a => new { a.Id, a.Number, a.Title, a.RequireAck, a.WithdrawnUtc })

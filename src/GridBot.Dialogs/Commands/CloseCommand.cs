@@ -22,7 +22,7 @@ public sealed class CloseCommand(TicketCommandSupport support, TicketNotifier no
         ticket.Resolve(TicketCommandSupport.Actor(context), note.Length == 0 ? null : note, clock.NowUtc);
         var result = note.Length == 0 ? "" : $"处理结果：{note}。";
         var toldHere = notifier.NotifyReporters(context, ticket, names =>
-            $"{names} 您反映的“{TicketTexts.Shorten(ticket.Description, 24)}”（工单 {ticket.Number}）已办结。{result}\n" +
+            $"{names} 您反映的“{TicketTexts.Excerpt(ticket.Description, 24)}”（工单 {ticket.Number}）已办结。{result}\n" +
             "请回复“满意”“基本满意”或“不满意”为本次服务评价，感谢您的支持！");
         if (!toldHere)
         {

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Time;
@@ -42,7 +43,8 @@ public sealed class EscalateCommand(
         var toTier = ticket.Tier + 1;
         ticket.Escalate(TicketCommandSupport.Actor(context), reason, tickets.EscalationDeadline(toTier, now), now);
         var tierName = TicketStatusNames.Of(ticket.Tier);
-        var notice = $"【升级工单】{ticket.Number}（{ticket.Category}·{ticket.Place ?? "未说明位置"}）由{ticket.Grid!.Name}上报{tierName}：{reason}。" +
+        // The notice goes to the upper tier's work group: masked like every group text (详情 in private shows it all).
+        var notice = $"【升级工单】{ticket.Number}（{ticket.Category}·{ticket.Place ?? "未说明位置"}）由{ticket.Grid!.Name}上报{tierName}：{PersonalDataMask.Text(reason)}。" +
             $"请在 {clock.Format(ticket.DeadlineUtc)} 前协调处理，可发送“受理 {TicketTexts.Tail(ticket.Number)}”或“派单 {TicketTexts.Tail(ticket.Number)} @姓名”。";
         foreach (var chat in await UpperTierChatsAsync(ticket, cancellationToken))
         {

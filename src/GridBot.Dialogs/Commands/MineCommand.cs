@@ -29,7 +29,7 @@ public sealed class MineCommand(GridBotDbContext db, ShanghaiTime clock) : IComm
         var text = new StringBuilder("您最近反映的问题：\n");
         foreach (var t in mine)
         {
-            text.Append($"· {t.Number} {TicketTexts.Shorten(t.Description, 16)} — {TicketStatusNames.Of(t.Status)}（{clock.Format(t.CreatedUtc)}）\n");
+            text.Append($"· {t.Number} {TicketTexts.Excerpt(t.Description, 16)} — {TicketStatusNames.Of(t.Status)}（{clock.Format(t.CreatedUtc)}）\n");
         }
 
         context.Reply(text.ToString().TrimEnd());

@@ -27,7 +27,7 @@ public sealed class RejectCommand(TicketCommandSupport support, TicketNotifier n
 
         ticket.Reject(TicketCommandSupport.Actor(context), reason, clock.NowUtc);
         var toldHere = notifier.NotifyReporters(context, ticket, names =>
-            $"{names} 您反映的“{TicketTexts.Shorten(ticket.Description, 24)}”（工单 {ticket.Number}）经核实暂不立案：{reason}。如有疑问可联系网格员。");
+            $"{names} 您反映的“{TicketTexts.Excerpt(ticket.Description, 24)}”（工单 {ticket.Number}）经核实暂不立案：{reason}。如有疑问可联系网格员。");
         if (!toldHere)
         {
             context.Reply($"工单 {ticket.Number} 已退回，已告知反映人原因。");

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Time;
 
@@ -20,7 +21,8 @@ public sealed class StatusCommand(TicketCommandSupport support, ShanghaiTime clo
         var deadline = ticket.Status is Store.Tickets.TicketStatus.Resolved or Store.Tickets.TicketStatus.Rated or Store.Tickets.TicketStatus.Closed
             ? $"，办结时间 {clock.Format(ticket.ResolvedUtc ?? ticket.UpdatedUtc)}"
             : $"，时限 {clock.Format(ticket.DeadlineUtc)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时，已督办）" : "")}";
-        var resolution = ticket.Resolution is null ? "" : $"\n处理结果：{ticket.Resolution}";
+        // Asked in a group as often as in private: a resolution note may name a phone, so it is masked like every shared text.
+        var resolution = ticket.Resolution is null ? "" : $"\n处理结果：{PersonalDataMask.Text(ticket.Resolution)}";
         context.Reply($"工单 {ticket.Number}（{ticket.Category}·{ticket.Place ?? "未说明位置"}）\n当前状态：{TicketStatusNames.Of(ticket.Status)}{owner}{deadline}。{resolution}");
     }
 }

@@ -59,7 +59,7 @@ public sealed class TicketsCommand(TicketFinder finder, ShanghaiTime clock) : IC
         foreach (var t in page)
         {
             var flags = (t.Urgency == TicketUrgency.Urgent ? "【急】" : "") + (TicketLifecycle.IsOpen(t.Status) && t.DeadlineUtc < now ? "【超时】" : "");
-            text.Append($"· {flags}{t.Number} {t.Category}｜{t.Place ?? TicketTexts.Shorten(t.Description, 12)}｜{TicketStatusNames.Of(t.Status)}")
+            text.Append($"· {flags}{t.Number} {t.Category}｜{t.Place ?? TicketTexts.Excerpt(t.Description, 12)}｜{TicketStatusNames.Of(t.Status)}")
                 .Append(t.OwnerName is null ? "" : $"｜{t.OwnerName}")
                 .Append($"｜时限 {clock.Format(t.DeadlineUtc)}\n");
         }

@@ -56,8 +56,9 @@ public sealed class IntakeDialog(IntakeFlow flow, ShanghaiTime clock) : IDialog
                 // An answer that is no choice keeps the best guess: asking twice would be worse than a wrong category a leader can fix.
                 return await flow.ContinueAsync(context, draft with { Category = Pick(text, intakeFrame.Choices ?? []) ?? draft.Category }, null, cancellationToken);
             default:
-                // Asked once: whatever the answer is, it is the place as the resident said it.
-                var answer = PlaceExtractor.Extract(text) ?? TicketTexts.Shorten(text, 60);
+                // Asked once: whatever the answer is, it is the place as the resident said it — masked, because a place
+                // is shown to everyone (group replies, the API, Open311's address) and an answer may carry a phone.
+                var answer = PlaceExtractor.Extract(text) ?? TicketTexts.Excerpt(text, 60);
                 return await flow.ContinueAsync(context, draft with { Place = answer.Length == 0 ? "未说明" : answer }, null, cancellationToken);
         }
     }

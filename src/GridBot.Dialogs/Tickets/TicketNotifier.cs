@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Proactive;
 using GridBot.Store.Tickets;
 
@@ -6,7 +7,8 @@ namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
 /// Tells a ticket's reporters something: inside the turn when the command was given in the reporters' own
-/// conversation, otherwise through the outbox into that conversation.
+/// conversation, otherwise through the outbox into that conversation. That conversation is usually the grid's group,
+/// so phone and ID numbers in the notice (a resolution note, a reason) are masked.
 /// </summary>
 public sealed class TicketNotifier(ProactiveMessenger messenger)
 {
@@ -15,7 +17,7 @@ public sealed class TicketNotifier(ProactiveMessenger messenger)
     {
         var mentions = ticket.Reporters.Select(r => Entity.MentionOf(r.UserId, r.Name)).ToArray();
         var names = string.Join(" ", ticket.Reporters.Select(r => "@" + r.Name));
-        var text = textFor(names);
+        var text = PersonalDataMask.Text(textFor(names));
         var sameConversation = context.Activity.ChannelId == ticket.Channel && context.Activity.Conversation?.Id == ticket.ConversationId;
         if (sameConversation)
         {

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Privacy;
 using GridBot.Store.Tickets;
 
 namespace GridBot.Dialogs.Tickets;
@@ -14,7 +15,7 @@ internal static class TicketTexts
         "我不太确定这属于哪一类，请回复数字选择：\n" + string.Join("\n", choices.Select((c, i) => $"{i + 1}. {c}"));
 
     public static string AskConfirm(string text) =>
-        $"您是想反映“{Shorten(text, 30)}”这个问题吗？需要登记为工单吗？回复\"是\"确认，回复“取消”不登记。";
+        $"您是想反映“{Excerpt(text, 30)}”这个问题吗？需要登记为工单吗？回复\"是\"确认，回复“取消”不登记。";
 
     public static string Created(Ticket ticket, string reporterName, string deadline) =>
         $"@{reporterName} 已为您登记工单 {ticket.Number}\n" +
@@ -43,6 +44,12 @@ internal static class TicketTexts
     public static string PhotoAdded(string number) => $"照片已补充到工单 {number}。";
 
     public static string Tail(string number) => number[(number.LastIndexOf('-') + 1)..];
+
+    /// <summary>
+    /// A one-line excerpt of what a resident wrote, for any place more than one person reads (a group, a notice):
+    /// phone and ID numbers are masked before the cut, since a number cut in half slips past the mask's pattern.
+    /// </summary>
+    public static string Excerpt(string text, int max) => Shorten(PersonalDataMask.Text(text), max);
 
     public static string Shorten(string text, int max)
     {

@@ -161,10 +161,20 @@ public static class AnnouncementEndpoints
 
     private static async Task<IResult> WithdrawAsync(HttpContext http, int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, CancellationToken cancellationToken)
     {
-        var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
+        var announcement = await db.Announcements.Include(a => a.Targets).ThenInclude(t => t.Grid)
+            .FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
         if (announcement is null || !await InScopeAsync(http, db, announcement.Id, cancellationToken))
         {
             return Problem("Not found", $"没有编号为 {number} 的公告。/ No announcement {number}.", StatusCodes.Status404NotFound);
+        }
+
+        // Reaching a grid lets its token read an announcement, not take it back from every other grid: as 撤回 in chat,
+        // withdrawing needs a scope that holds every target.
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        var outside = announcement.Targets.Where(t => scope is null || !scope.Contains(t.Grid!.Path)).Select(t => t.Grid!.Code).ToList();
+        if (outside.Count > 0)
+        {
+            return Problem("Outside the token's scope", $"这条公告还发往令牌管辖范围以外的网格：{string.Join("、", outside)}，需由管辖全部目标网格的令牌撤回。/ Targets outside the token's scope: {string.Join(", ", outside)}.", StatusCodes.Status403Forbidden);
         }
 
         if (announcement.WithdrawnUtc is not null)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GridBot.Dialogs.Core;
+using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -15,6 +17,9 @@ public static class BotFrameworkEndpoints
     public const long MaxBodyBytes = 256 * 1024;
     private const int MaxIdLength = 128;
     private const int MaxTextLength = 4000;
+
+    /// <summary>Channels whose people are vouched for by a signed callback (WeCom AI bot and app, 微信客服), never by this endpoint.</summary>
+    private static readonly HashSet<string> SignedChannels = new([AiBotActivityMapper.ChannelId, KfChannel.Name], StringComparer.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -53,7 +58,16 @@ public static class BotFrameworkEndpoints
             return Results.Problem(title: "Invalid activity", detail: problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var expectReplies = string.Equals(activity!.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        // This endpoint has no channel authentication of its own, so it must not speak for a channel that has: a WeCom
+        // userid here would act with that member's role (派单, 办结, 详情 with phones) without WeCom's signature.
+        if (SignedChannels.Contains(activity!.ChannelId!))
+        {
+            return Results.Problem(title: "Channel not accepted here",
+                detail: $"Activities of channel '{activity.ChannelId}' only come in through that channel's signed callback.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
         if (!expectReplies && !options.Value.IsAllowed(activity.ServiceUrl))
         {
             return Results.Problem(title: "serviceUrl not allowed",

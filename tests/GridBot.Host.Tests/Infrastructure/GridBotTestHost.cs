@@ -4,6 +4,7 @@ using GridBot.Host;
 using GridBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GridBot.Host.Tests.Infrastructure;
 
@@ -40,7 +41,14 @@ public sealed class GridBotTestHost : IAsyncDisposable
 
     /// <param name="time">The clock of the host and of its Quartz scheduler (a FakeTimeProvider), or null for real time.</param>
     /// <param name="folder">A folder to reuse (restart tests: the database and the Quartz store survive); the caller deletes it.</param>
-    public static async Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, CancellationToken cancellationToken, params string[] settings)
+    public static Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, CancellationToken cancellationToken, params string[] settings) =>
+        StartAsync(time, folder, configure: null, cancellationToken, settings);
+
+    /// <param name="configure">Runs on the builder before the composition, e.g. to add a logging provider that records lines.</param>
+    public static Task<GridBotTestHost> StartAsync(Action<IHostApplicationBuilder> configure, CancellationToken cancellationToken, params string[] settings) =>
+        StartAsync(null, null, configure, cancellationToken, settings);
+
+    private static async Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, string[] settings)
     {
         var owned = folder is null;
         folder ??= Path.Combine(Path.GetTempPath(), "gridbot-tests", Guid.NewGuid().ToString("N"));
@@ -64,6 +72,8 @@ public sealed class GridBotTestHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync(cancellationToken);
         return new GridBotTestHost(app, folder, owned, new Uri(app.Urls.First()));
