@@ -13,13 +13,13 @@ public static class MatrixActions
         MatrixRow[] rows =
         [
             Chat(w, "chat.help", "帮助", "进度 <工单号>"),
-            Chat(w, "chat.mine", "我的工单", "反映"),
+            Chat(w, "chat.mine", "我的工单", "您最近反映的问题", "您还没有反映过问题"),
             Chat(w, "chat.policy", "政策 医保", "相关的公告："),
-            Chat(w, "chat.tickets", "工单", "工单"),
-            Chat(w, "chat.stats", "统计", "统计"),
+            Chat(w, "chat.tickets", "工单", "未办结工单"),
+            Chat(w, "chat.stats", "统计", "新登记"),
             Chat(w, "chat.remind.list", "提醒 列表", "日碰头"),
             Chat(w, "chat.remind.set", "提醒 日碰头 17:45", "改为"),
-            Chat(w, "chat.console", "控制台", "工作台登录链接", inPrivate: true),
+            Chat(w, "chat.console", "控制台", inPrivate: true, "工作台登录链接"),
             Chat(w, "chat.receipts", $"公告 回执 {announcement}", "回执"),
             new("chat.announce", async (role, ct) =>
             {
@@ -80,8 +80,11 @@ public static class MatrixActions
 
     private static bool Ok(Observation o) => o.Status is 200 or 201;
 
-    private static MatrixRow Chat(AuthorizationWorld w, string id, string text, string success, bool inPrivate = false) =>
-        new(id, (role, ct) => w.SayAsync(role, text, inPrivate, ct), o => o.Status == 200 && o.Text.Contains(success, StringComparison.Ordinal));
+    private static MatrixRow Chat(AuthorizationWorld w, string id, string text, params string[] success) => Chat(w, id, text, false, success);
+
+    /// <param name="success">Any of these in the reply means the command ran.</param>
+    private static MatrixRow Chat(AuthorizationWorld w, string id, string text, bool inPrivate, params string[] success) =>
+        new(id, (role, ct) => w.SayAsync(role, text, inPrivate, ct), o => o.Status == 200 && success.Any(s => o.Text.Contains(s, StringComparison.Ordinal)));
 
     /// <summary>A command on a ticket of the grid; its state before and after tells whether the cell changed it.</summary>
     private static MatrixRow Ticket(AuthorizationWorld w, string id, TicketSetup setup, Func<string, string> command, string success, bool moves = true, bool inPrivate = false) =>
