@@ -161,7 +161,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     /// <summary>Announcement pushes the fake accepted, per robot.</summary>
     private static async Task<Dictionary<string, int>> AnnouncementSendsAsync(WeCom.FakeWeCom fake, CancellationToken cancellationToken) =>
         (await fake.RecordsAsync("webhook/send", cancellationToken))
-            .Where(r => r["errcode"]!.GetValue<int>() == 0 && r["body"]!.ToJsonString().Contains(Title, StringComparison.Ordinal))
+            .Where(r => r["errcode"]!.GetValue<int>() == 0 && (r["body"]!["markdown"]?["content"] ?? r["body"]!["text"]?["content"])?.GetValue<string>().Contains(Title, StringComparison.Ordinal) == true)
             .GroupBy(r => r["target"]!.GetValue<string>())
             .ToDictionary(g => g.Key, g => g.Count());
 
