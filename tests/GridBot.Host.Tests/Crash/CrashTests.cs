@@ -43,9 +43,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         string[] settings =
         [
             $"--ConnectionStrings:GridBot={connectionString}", fake.ApiBaseSetting, .. WeComSimulator.Settings(), $"--Api:Tokens:0={ApiToken}",
-            // A killed host's claims run out after 10 s instead of 2 min, and its late turns are re-run after 5 s.
+            // A killed host's claims run out after 10 s instead of 2 min.
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:10", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={OutboxParallelism}",
-            "--WeCom:AiBot:LateTurnGrace=00:00:05", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning",
         ];
         var host = await HostProcess.StartAsync("crash", settings, ct);
         try
