@@ -19,6 +19,8 @@ public static class GridBotApp
         builder.AddGridBotHost();
 
         var app = builder.Build();
+        // Turns a refused database write into a 503 the sender retries (Storage/StorageUnavailableHandler).
+        app.UseExceptionHandler();
         app.MapGridBotEndpoints();
         return app;
     }

@@ -39,6 +39,7 @@ public static class HostHostingExtensions
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Storage.StorageUnavailableHandler>();
         builder.AddGridBotSchedules();
         builder.AddGridBotDeploymentChecks();
         builder.AddWeCom();

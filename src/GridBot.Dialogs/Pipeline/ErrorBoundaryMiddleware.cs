@@ -17,7 +17,9 @@ public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, ILogger
         {
             await next(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        // A database that cannot write (full, read-only, locked) is not this turn's bug: apologising would answer the
+        // channel 200 and lose the message, so it goes up to the channel, which answers 503 and is retried.
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && StoreErrors.StorageUnavailableReason(ex) is null)
         {
             LogTurnFailed(logger, ex, context.Activity.ChannelId, context.Activity.Conversation?.Id, context.Activity.Id);
             db.ChangeTracker.Clear();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using GridBot.Host.Tests.Infrastructure;
 using GridBot.Host.Tests.WeCom;
@@ -112,25 +111,6 @@ public sealed class MultiHostCluster : IAsyncLifetime
         }
 
         chats.Add(new JsonObject { ["channel"] = "wecom", ["chatId"] = AiBotGroup, ["grid"] = Grid, ["name"] = "第一网格居民群", ["webhookKey"] = "ai-group-robot" });
-        var file = Path.Combine(Path.GetTempPath(), $"multihost-chats-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, new JsonObject { ["chats"] = chats }.ToJsonString(), cancellationToken);
-        try
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "GridBot.Host.dll"), "import", file, .. _settings])
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var import = Process.Start(start)!;
-            var output = import.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = import.StandardError.ReadToEndAsync(cancellationToken);
-            await import.WaitForExitAsync(cancellationToken);
-            Assert.True(import.ExitCode == 0, $"import failed: {await output}\n{await errors}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await HostImport.RunAsync(new JsonObject { ["chats"] = chats }, _settings, cancellationToken);
     }
 }

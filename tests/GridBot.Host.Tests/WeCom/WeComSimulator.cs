@@ -97,13 +97,17 @@ internal sealed class WeComSimulator(GridBotTestHost host)
     }
 
     /// <summary>Encrypts like WeCom: returns the callback URL with its signed query and the JSON envelope body.</summary>
-    public static (string Url, string Body) Seal(string plain, string? timestamp = null, string? nonce = null)
+    public static (string Url, string Body) Seal(string plain, string? timestamp = null, string? nonce = null) =>
+        SealMany([plain], timestamp, nonce)[0];
+
+    /// <summary>Many callbacks in one run of Tencent's library (one node process), each with its own nonce.</summary>
+    public static IReadOnlyList<(string Url, string Body)> SealMany(IReadOnlyList<string> plains, string? timestamp = null, string? nonce = null)
     {
         timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        nonce ??= Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var sealedMessage = WeComTencentHarness.Run([Request("encrypt", timestamp, nonce, ("receiveid", ""), ("plain", plain))])[0];
-        var url = $"/api/wecom/aibot?msg_signature={sealedMessage.Text("msg_signature")}&timestamp={timestamp}&nonce={nonce}";
-        return (url, sealedMessage.Text("json_body"));
+        var nonces = plains.Select(_ => nonce ?? Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var sealedMessages = WeComTencentHarness.Run(plains.Select((plain, i) => Request("encrypt", timestamp, nonces[i], ("receiveid", ""), ("plain", plain))).ToList());
+        return sealedMessages.Select((m, i) =>
+            ($"/api/wecom/aibot?msg_signature={m.Text("msg_signature")}&timestamp={timestamp}&nonce={nonces[i]}", m.Text("json_body"))).ToList();
     }
 
     public async Task<(HttpStatusCode Status, string Body, TimeSpan Elapsed)> VerifyUrlAsync(string echoPlain, CancellationToken cancellationToken)
