@@ -7,6 +7,9 @@ namespace GridBot.Store.Kf;
 /// </summary>
 public sealed class KfSession
 {
+    /// <summary>The channel of kf Activities, members and outbox rows.</summary>
+    public const string Channel = "wecom-kf";
+
     public const int RepliesPerCustomerMessage = 5;
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromHours(48);
 
