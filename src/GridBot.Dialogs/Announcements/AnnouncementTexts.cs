@@ -32,5 +32,7 @@ public static class AnnouncementTexts
     public static string Published(int number, AnnouncementReach reach) =>
         $"已发布公告 {number}，正在发送到 {reach.Chats.Count} 个群{CustomerGroups(reach)}。发送“公告 回执 {number}”查看谁已确认，“撤回 {number}”可撤回。";
 
+    public static string KfAckThanks(int number) => $"已记录您对公告 {number} 的回执，谢谢！";
+
     public static string Withdrawn(int number, string title) => $"【公告 {number}】“{title}”已撤回，请以最新通知为准。";
 }
