@@ -1,5 +1,5 @@
 using GridBot.Dialogs.Commands;
-using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Identity;
 using GridBot.Dialogs.Time;
 using GridBot.Store.Kf;
 
@@ -9,34 +9,22 @@ namespace GridBot.Dialogs.KfSessions;
 /// 交还 &lt;工单号|客服N&gt;: ends the person's session (state 4, with a closing message to the resident); the resident's
 /// next message opens a session the bot answers again.
 /// </summary>
-public sealed class HandBackCommand(KfSessionFinder finder, IKfSessionControl control, ShanghaiTime clock) : ICommand
+public sealed class HandBackCommand(KfSessionFinder finder, IKfSessionControl control, ShanghaiTime clock) : KfSessionCommand(finder, clock)
 {
-    public CommandDefinition Definition { get; } = new("交还", ["交还", "handback"], CommandAudience.Staff, "交还 <工单号|客服N>", "结束人工接待，把微信客服会话交还机器人");
+    public override CommandDefinition Definition { get; } = new("交还", ["交还", "handback"], CommandAudience.Staff, "交还 <工单号|客服N>", "结束人工接待，把微信客服会话交还机器人");
 
-    public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
+    protected override string Verb => "交还";
+
+    protected override string? NotNeeded(KfSession session, TurnIdentity speaker) =>
+        session.ServiceState == KfServiceState.Bot ? KfSessionTexts.AlreadyBot : null;
+
+    protected override Task<int> MoveAsync(KfSession session, TurnIdentity speaker, CancellationToken cancellationToken) =>
+        control.HandBackAsync(session, cancellationToken);
+
+    protected override string Record(KfSession session, TurnIdentity speaker)
     {
-        var session = await finder.FindAsync(context, invocation, Definition.Usage, cancellationToken);
-        if (session is null)
-        {
-            return;
-        }
-
-        if (session.ServiceState == KfServiceState.Bot)
-        {
-            context.Reply(KfSessionTexts.AlreadyBot);
-            return;
-        }
-
-        var errcode = await control.HandBackAsync(session, cancellationToken);
-        if (errcode != 0)
-        {
-            context.Reply(KfSessionTexts.Refused("交还", errcode));
-            return;
-        }
-
         session.ServiceState = KfServiceState.Bot;
         session.ServicerUserId = null;
-        session.UpdatedUtc = clock.NowUtc;
-        context.Reply(KfSessionTexts.HandedBack);
+        return KfSessionTexts.HandedBack;
     }
 }
