@@ -90,8 +90,8 @@ public static class DialogsHostingExtensions
         services.AddSingleton(new RouteTable()
             .Add<CommandRoute>("command", c => c.Activity.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(c.Activity.Text))
             .Add<ActiveDialogRoute>("dialog", c => c.Activity.Type == ActivityTypes.Message && c.Dialogs.Active is not null)
-            // Before reports: 收到 to an announcement is a 回执, never a ticket.
-            .Add<AckRoute>("ack", c => c.Activity.Type == ActivityTypes.Message && c.Identity.IsGroup)
+            // Before reports: 收到 to an announcement is a 回执, never a ticket (in a group, or on 微信客服 for customer groups).
+            .Add<AckRoute>("ack", c => c.Activity.Type == ActivityTypes.Message && (c.Identity.IsGroup || c.Identity.Channel == Store.Kf.KfSession.Channel))
             .Add<ReportRoute>("report", c => c.Activity.Type == ActivityTypes.Message));
     }
 

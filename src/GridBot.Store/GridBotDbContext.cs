@@ -40,6 +40,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDelivery> AnnouncementDeliveries => Set<AnnouncementDelivery>();
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
+    public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

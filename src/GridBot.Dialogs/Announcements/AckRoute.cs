@@ -4,6 +4,8 @@ using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Announcements;
+using GridBot.Store.Grids;
+using GridBot.Store.Kf;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Announcements;
@@ -19,9 +21,14 @@ public sealed class AckRoute(GridBotDbContext db, ShanghaiTime clock) : IRouteHa
     public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var identity = context.Identity;
-        if (identity.Chat is not { } chat || identity.Member is not { } member || !AckWords.IsAck(MessageText.Of(context.Activity), out var quoted))
+        if (identity.Member is not { } member || !AckWords.IsAck(MessageText.Of(context.Activity), out var quoted))
         {
             return false;
+        }
+
+        if (identity.Chat is not { } chat)
+        {
+            return identity.Channel == KfSession.Channel && await AckFromKfAsync(context, member, cancellationToken);
         }
 
         var open = db.AnnouncementDeliveries.AsNoTracking()
@@ -56,6 +63,33 @@ public sealed class AckRoute(GridBotDbContext db, ShanghaiTime clock) : IRouteHa
             db.AnnouncementAcks.Add(new AnnouncementAck { AnnouncementId = id, Member = member, GridId = chat.GridId, Via = via, AtUtc = clock.NowUtc });
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// A resident in a customer group cannot answer there; their 收到 on the grid's 微信客服 counts for the newest open
+    /// announcement whose mass-send made a task for a group bound to their grid. A task, not only a confirmed one: the
+    /// resident can only have seen it once the owner sent it, and WeCom's confirmation is polled every 10 minutes.
+    /// The short thanks is an ordinary kf reply (48 h, 5 replies), so it never breaks kf's rules.
+    /// </summary>
+    private async Task<bool> AckFromKfAsync(TurnContext context, Member resident, CancellationToken cancellationToken)
+    {
+        var groups = db.CustomerGroups.Where(g => g.GridId == resident.GridId).Select(g => g.ChatId);
+        var open = await db.Announcements.AsNoTracking()
+            .Where(a => a.RequireAck && a.PublishedUtc != null && a.WithdrawnUtc == null
+                && a.GroupSends.Any(s => db.GroupMessageTasks.Any(t => t.OutboxMessageId == s.OutboxMessageId && t.Chats.Any(c => groups.Contains(c.ChatId)))))
+            .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Number }).FirstOrDefaultAsync(cancellationToken);
+        if (open is null)
+        {
+            return false;
+        }
+
+        if (resident.Id == 0 || !await db.AnnouncementAcks.AnyAsync(a => a.AnnouncementId == open.Id && a.MemberId == resident.Id, cancellationToken))
+        {
+            db.AnnouncementAcks.Add(new AnnouncementAck { AnnouncementId = open.Id, Member = resident, GridId = resident.GridId, Via = AnnouncementAckVia.Kf, AtUtc = clock.NowUtc });
+        }
+
+        context.Reply(AnnouncementTexts.KfAckThanks(open.Number));
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Announcements;
+using GridBot.Store.CustomerGroups;
 using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace GridBot.Dialogs.Announcements;
 
 /// <summary>
 /// Creates announcements and fans them out: the announcement, one delivery per reached chat and one outbox row per
-/// part are staged in the caller's unit of work and saved by one SaveChanges (one transaction), so either every chat
+/// part, plus the customer groups' mass-send rows, are staged in the caller's unit of work and saved by one SaveChanges (one transaction), so either every chat
 /// gets its rows or none does. The outbox dispatcher does the sending, retrying and failure marking.
 /// </summary>
 public sealed class AnnouncementPublisher(
@@ -18,6 +19,9 @@ public sealed class AnnouncementPublisher(
     ShanghaiTime clock,
     IOptions<AnnouncementOptions> options)
 {
+    /// <summary>add_msg_template's text.content limit.</summary>
+    public const int CustomerGroupMaxBytes = 4000;
+
     /// <summary>
     /// Stages a new announcement (published now, or scheduled) in the unit of work without saving: a chat turn saves it
     /// with the turn. The number is the next free one; two writers racing for it fail on the unique index.
@@ -144,6 +148,35 @@ public sealed class AnnouncementPublisher(
             }
 
             announcement.Deliveries.Add(delivery);
+        }
+
+        FanOutToCustomerGroups(announcement, reach, nowUtc);
+    }
+
+    /// <summary>
+    /// One wecom-customer-group row per target subtree and part; the sender turns each into one add_msg_template task
+    /// per group owner. Plain text within add_msg_template's 4000 bytes: WeChat shows markdown as typed.
+    /// </summary>
+    private void FanOutToCustomerGroups(Announcement announcement, AnnouncementReach reach, DateTime nowUtc)
+    {
+        if (reach.GroupScopes.Count == 0)
+        {
+            return;
+        }
+
+        var parts = AnnouncementParts.Render(announcement.Number, announcement.Title, announcement.Body,
+            AnnouncementTexts.CustomerGroupFooter(announcement, clock, nowUtc), Math.Min(options.Value.MaxMessageBytes, CustomerGroupMaxBytes));
+        foreach (var scope in reach.GroupScopes)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var row = new OutboxMessage
+                {
+                    Channel = CustomerGroup.OutboxChannel, ConversationId = scope.Code, Text = parts[i], CreatedUtc = nowUtc, NextAttemptUtc = nowUtc,
+                };
+                db.Outbox.Add(row);
+                announcement.GroupSends.Add(new AnnouncementGroupSend { GridId = scope.GridId, Part = i + 1, OutboxMessage = row });
+            }
         }
     }
 }

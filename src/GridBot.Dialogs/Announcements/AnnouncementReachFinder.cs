@@ -10,7 +10,7 @@ public sealed class AnnouncementReachFinder(GridBotDbContext db)
     {
         var wanted = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var targets = await db.Grids.AsNoTracking().Where(g => wanted.Contains(g.Code))
-            .Select(g => new { g.Code, g.Path }).ToListAsync(cancellationToken);
+            .Select(g => new { g.Id, g.Code, g.Path }).ToListAsync(cancellationToken);
         var unknown = wanted.Except(targets.Select(t => t.Code), StringComparer.Ordinal).ToList();
         var gridIds = new HashSet<int>();
         foreach (var path in targets.Select(t => t.Path))
@@ -21,7 +21,19 @@ public sealed class AnnouncementReachFinder(GridBotDbContext db)
         var ids = gridIds.ToList();
         var chats = await db.Chats.AsNoTracking().Where(c => ids.Contains(c.GridId)).OrderBy(c => c.Id)
             .Select(c => new ReachedChat(c.Id, c.GridId, c.Channel, c.ChatId)).ToListAsync(cancellationToken);
-        return new AnnouncementReach(chats, unknown);
+        var groupScopes = new List<ReachedGroupScope>();
+        foreach (var target in targets.Where(t => !targets.Any(o => o.Path != t.Path && t.Path.StartsWith(o.Path, StringComparison.Ordinal))).OrderBy(t => t.Path, StringComparer.Ordinal))
+        {
+            // Status 0 only: a group being taken over after its owner left has nobody who could confirm the task.
+            var groups = await db.CustomerGroups.AsNoTracking()
+                .CountAsync(g => g.Status == 0 && db.Grids.Any(x => x.Id == g.GridId && x.Path.StartsWith(target.Path)), cancellationToken);
+            if (groups > 0)
+            {
+                groupScopes.Add(new ReachedGroupScope(target.Id, target.Code, groups));
+            }
+        }
+
+        return new AnnouncementReach(chats, unknown, groupScopes);
     }
 
     public async Task<IReadOnlyList<int>> TargetGridIdsAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken) =>

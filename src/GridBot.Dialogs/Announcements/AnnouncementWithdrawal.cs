@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridBot.Dialogs.Announcements;
 
 /// <summary>
-/// 撤回: the announcement stops answering 政策 searches and 收到; parts not yet sent are cancelled (marked failed with
+/// 撤回: the announcement stops answering 政策 searches and 收到; parts (and customer-group rows) not yet sent are cancelled (marked failed with
 /// the reason), and chats that already got it are told it is withdrawn. Staged in the caller's unit of work.
 /// </summary>
 public sealed class AnnouncementWithdrawal(GridBotDbContext db, ShanghaiTime clock)
@@ -21,7 +21,11 @@ public sealed class AnnouncementWithdrawal(GridBotDbContext db, ShanghaiTime clo
         var parts = await db.AnnouncementDeliveryParts.Where(p => db.AnnouncementDeliveries.Any(d => d.Id == p.DeliveryId && d.AnnouncementId == announcement.Id))
             .Select(p => new { p.OutboxMessageId, p.OutboxMessage!.Status, p.OutboxMessage.Channel, p.OutboxMessage.ConversationId })
             .ToListAsync(cancellationToken);
-        var pending = parts.Where(p => p.Status == OutboxStatus.Pending).Select(p => p.OutboxMessageId).ToList();
+        // Customer-group rows not yet turned into owner tasks are cancelled too; tasks already with their owners stay
+        // (WeCom's cancel_groupmsg_send is not used yet), so the withdrawal notice reaches the groups only by the owners.
+        var groupRows = await db.AnnouncementGroupSends.Where(s => s.AnnouncementId == announcement.Id && s.OutboxMessage!.Status == OutboxStatus.Pending)
+            .Select(s => s.OutboxMessageId).ToListAsync(cancellationToken);
+        var pending = parts.Where(p => p.Status == OutboxStatus.Pending).Select(p => p.OutboxMessageId).Concat(groupRows).ToList();
         // Tracked rather than ExecuteUpdate: the change commits with the withdrawal or not at all.
         foreach (var row in await db.Outbox.Where(o => pending.Contains(o.Id) && o.Status == OutboxStatus.Pending).ToListAsync(cancellationToken))
         {

@@ -15,6 +15,7 @@ public static class AnnouncementsServiceCollectionExtensions
         services.AddScoped<AnnouncementReachFinder>();
         services.AddScoped<AnnouncementPublisher>();
         services.AddScoped<AnnouncementWithdrawal>();
+        services.AddScoped<CustomerGroupDeliveries>();
         services.AddScoped<AnnouncementReceipts>();
         services.AddScoped<PolicySearch>();
         services.AddScoped<AckReminderService>();

@@ -9,9 +9,9 @@ namespace GridBot.Dialogs.Announcements;
 /// <summary>
 /// 回执 [编号] (also "公告 回执"): who of the grid's known members acknowledged, and who not, by name. In a group it
 /// defaults to the newest announcement sent there and counts that chat's grid; in private, the number is needed and
-/// the speaker's whole scope counts.
+/// the speaker's whole scope counts. The scope's customer groups add one line: how many are sent, await their owner, or were skipped and why.
 /// </summary>
-public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts receipts) : ICommand
+public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts receipts, CustomerGroupDeliveries customerGroups) : ICommand
 {
     private const int NamesShown = 60;
 
@@ -61,6 +61,11 @@ public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts re
             $"已确认 {roster.Acknowledged.Count} 人：{Names(roster.Acknowledged)}",
             $"未确认 {roster.Pending.Count} 人：{Names(roster.Pending)}",
         };
+        if (CustomerGroupDeliveries.Summary(await customerGroups.ForAsync(announcement.Id, scope.Path, cancellationToken)) is { Length: > 0 } groups)
+        {
+            lines.Add(groups);
+        }
+
         context.Reply(string.Join("\n", lines));
     }
 

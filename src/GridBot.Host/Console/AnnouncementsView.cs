@@ -11,7 +11,7 @@ namespace GridBot.Host.StaffConsole;
 
 /// <summary>
 /// 公告: the announcements that reached the scope's chats, and per announcement each chat's delivery (status, attempts,
-/// last error) and each grid's 回执 rate — the same figures as GET /api/announcements/{number}, cut to the scope.
+/// last error), each customer group's mass-send stage and each grid's 回执 rate — the same figures as GET /api/announcements/{number}, cut to the scope.
 /// </summary>
 public static class AnnouncementsView
 {
@@ -50,7 +50,8 @@ public static class AnnouncementsView
         return Page("公告", request.Session, "/console/announcements", html.Append("</tbody></table>").ToString());
     }
 
-    public static async Task<IResult> DetailAsync(HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, ShanghaiTime clock)
+    public static async Task<IResult> DetailAsync(
+        HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, CustomerGroupDeliveries customerGroups, ShanghaiTime clock)
     {
         var request = ConsoleRequest.Of(http);
         var path = request.Scope.Path;
@@ -66,7 +67,8 @@ public static class AnnouncementsView
                     .Select(p => new { p.OutboxMessage!.Status, p.OutboxMessage.Attempts, p.OutboxMessage.LastError }).ToList(),
             })
             .ToListAsync(http.RequestAborted);
-        if (announcement is null || chats.Count == 0)
+        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null ? [] : await customerGroups.ForAsync(announcement.Id, path, http.RequestAborted);
+        if (announcement is null || (chats.Count == 0 && groups.Count == 0))
         {
             return Page("没有找到", request.Session, "/console/announcements", "<p class=\"empty\">没有这条公告，或它不在您的辖区。</p>", StatusCodes.Status404NotFound);
         }
@@ -84,6 +86,7 @@ public static class AnnouncementsView
         }
 
         html.Append("</tbody></table>");
+        AppendCustomerGroups(html, groups, clock);
         if (announcement.RequireAck)
         {
             html.Append("<h2>回执</h2><table><thead><tr><th scope=\"col\">网格</th><th scope=\"col\">已读</th><th scope=\"col\">成员</th><th scope=\"col\">回执率</th></tr></thead><tbody>");
@@ -98,5 +101,25 @@ public static class AnnouncementsView
         }
 
         return Page("公告 " + number + " · " + announcement.Title, request.Session, "/console/announcements", html.ToString());
+    }
+
+    /// <summary>Customer groups get the announcement only when their owner confirms the task in WeCom: the stage says where it waits.</summary>
+    private static void AppendCustomerGroups(StringBuilder html, IReadOnlyList<CustomerGroupDelivery> groups, ShanghaiTime clock)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>客户群</h2><p class=\"hint\">").Append(E(CustomerGroupDeliveries.Summary(groups)))
+            .Append("</p><table><thead><tr><th scope=\"col\">客户群</th><th scope=\"col\">网格</th><th scope=\"col\">群主</th><th scope=\"col\">状态</th><th scope=\"col\">原因 / 发送时间</th></tr></thead><tbody>");
+        foreach (var group in groups)
+        {
+            html.Append("<tr><td>").Append(E(group.Name)).Append("</td><td>").Append(E(group.Grid)).Append("</td><td>").Append(E(group.Owner))
+                .Append("</td><td>").Append(group.StageText).Append("</td><td>")
+                .Append(E(group.Reason ?? (group.SentUtc is { } sent ? clock.Format(sent) : ""))).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 }

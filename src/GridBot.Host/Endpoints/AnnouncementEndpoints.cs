@@ -12,7 +12,7 @@ namespace GridBot.Host.Endpoints;
 
 /// <summary>
 /// Staff API for announcements (bearer token): publish or preview (dryRun: the reach, nothing written), list, per-chat
-/// status with attempts, errors and per-grid 回执 rates, and withdraw. Problems are answered in Chinese and English.
+/// status with attempts, errors and per-grid 回执 rates, each customer group's mass-send state, and withdraw. Problems are answered in Chinese and English.
 /// </summary>
 public static class AnnouncementEndpoints
 {
@@ -92,13 +92,13 @@ public static class AnnouncementEndpoints
         var draft = new AnnouncementDraft(title, body, codes, request.RequireAck, scheduleAtUtc, "api", name.Length > 64 ? name[..64] : name);
         if (request.DryRun)
         {
-            return TypedResults.Ok(new AnnouncementPreview(reach.Chats.Count, reach.GridCount, publisher.CountParts(draft)));
+            return TypedResults.Ok(new AnnouncementPreview(reach.Chats.Count, reach.GridCount, publisher.CountParts(draft), reach.CustomerGroupCount));
         }
 
         var announcement = await publisher.PublishAsync(draft, reach, cancellationToken);
         return TypedResults.Created($"/api/announcements/{announcement.Number}", new AnnouncementCreated(
             announcement.Number, announcement.Status.ToString(), reach.Chats.Count, reach.GridCount,
-            publisher.CountParts(draft), announcement.ScheduledUtc, announcement.PublishedUtc));
+            publisher.CountParts(draft), reach.CustomerGroupCount, announcement.ScheduledUtc, announcement.PublishedUtc));
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, GridBotDbContext db, int? limit, CancellationToken cancellationToken)
@@ -124,11 +124,14 @@ public static class AnnouncementEndpoints
             a.RequireAck, a.CreatedUtc, a.ScheduledUtc, a.PublishedUtc, a.WithdrawnUtc, a.Chats, a.Acknowledged)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, CustomerGroupDeliveries customerGroups, CancellationToken cancellationToken)
     {
         var announcement = await db.Announcements.AsNoTracking().Include(a => a.Targets).ThenInclude(t => t.Grid)
             .FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
-        if (announcement is null || !await InScopeAsync(http, db, announcement.Id, cancellationToken))
+        var scopePath = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
+        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null || scopePath is null ? [] : await customerGroups.ForAsync(announcement.Id, scopePath, cancellationToken);
+        if (announcement is null || (groups.Count == 0 && !await InScopeAsync(http, db, announcement.Id, cancellationToken)))
         {
             return Problem("Not found", $"没有编号为 {number} 的公告。/ No announcement {number}.", StatusCodes.Status404NotFound);
         }
@@ -156,7 +159,8 @@ public static class AnnouncementEndpoints
             announcement.Targets.Select(t => t.Grid!.Code).ToList(), announcement.PublisherName, announcement.RequireAck,
             announcement.CreatedUtc, announcement.ScheduledUtc, announcement.PublishedUtc, announcement.WithdrawnUtc,
             totals, acknowledged,
-            rates.Select(r => new AnnouncementGridRate(r.Code, r.Name, r.Known, r.Acknowledged, r.Rate)).ToList(), chats));
+            rates.Select(r => new AnnouncementGridRate(r.Code, r.Name, r.Known, r.Acknowledged, r.Rate)).ToList(), chats,
+            groups.Select(g => new AnnouncementCustomerGroupStatus(g.ChatId, g.Name, g.Grid, g.Owner, g.Stage.ToString(), g.Reason, g.SentUtc)).ToList()));
     }
 
     private static async Task<IResult> WithdrawAsync(HttpContext http, int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, CancellationToken cancellationToken)

@@ -172,6 +172,39 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("AnnouncementDeliveryParts");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementGroupSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("AnnouncementId", "GridId", "Part")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementGroupSends");
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementTarget", b =>
                 {
                     b.Property<long>("Id")
@@ -1166,6 +1199,31 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementGroupSend", b =>
+                {
+                    b.HasOne("GridBot.Store.Announcements.Announcement", null)
+                        .WithMany("GroupSends")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridBot.Store.Outbox.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementTarget", b =>
                 {
                     b.HasOne("GridBot.Store.Announcements.Announcement", null)
@@ -1363,6 +1421,8 @@ namespace GridBot.Store.PostgreSql.Migrations
             modelBuilder.Entity("GridBot.Store.Announcements.Announcement", b =>
                 {
                     b.Navigation("Deliveries");
+
+                    b.Navigation("GroupSends");
 
                     b.Navigation("Targets");
                 });

@@ -31,6 +31,9 @@ public sealed class Announcement
     public List<AnnouncementTarget> Targets { get; set; } = [];
     public List<AnnouncementDelivery> Deliveries { get; set; } = [];
 
+    /// <summary>Its customer-group mass-sends (one outbox row per target subtree with bound groups, per part).</summary>
+    public List<AnnouncementGroupSend> GroupSends { get; set; } = [];
+
     public AnnouncementStatus Status =>
         WithdrawnUtc is not null ? AnnouncementStatus.Withdrawn
         : PublishedUtc is not null ? AnnouncementStatus.Published

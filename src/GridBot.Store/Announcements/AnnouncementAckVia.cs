@@ -7,4 +7,7 @@ public enum AnnouncementAckVia
 
     /// <summary>A quote-reply to the announcement itself.</summary>
     Quote,
+
+    /// <summary>收到 from a resident on 微信客服 after the announcement reached their grid's customer group.</summary>
+    Kf,
 }

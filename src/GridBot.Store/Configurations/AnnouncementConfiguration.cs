@@ -20,5 +20,6 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasIndex(a => new { a.PublishedUtc, a.ScheduledUtc });
         builder.HasMany(a => a.Targets).WithOne().HasForeignKey(t => t.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Deliveries).WithOne(d => d.Announcement).HasForeignKey(d => d.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.GroupSends).WithOne().HasForeignKey(s => s.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
     }
 }

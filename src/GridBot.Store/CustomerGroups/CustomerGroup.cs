@@ -6,6 +6,9 @@ namespace GridBot.Store.CustomerGroups;
 /// </summary>
 public sealed class CustomerGroup
 {
+    /// <summary>The outbox channel of mass-sends: the row's conversation is a grid code, its subtree's bound groups the audience.</summary>
+    public const string OutboxChannel = "wecom-customer-group";
+
     public int Id { get; set; }
     public required string ChatId { get; set; }
     public required string Name { get; set; }

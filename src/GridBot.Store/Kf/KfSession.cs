@@ -7,6 +7,12 @@ namespace GridBot.Store.Kf;
 /// </summary>
 public sealed class KfSession
 {
+    /// <summary>The channel of kf Activities, members and outbox rows.</summary>
+    public const string Channel = "wecom-kf";
+
+    /// <summary>Servicers are WeCom users: staff speak to the bot as such on the self-built app's channel.</summary>
+    public const string ServicerChannel = "wecom";
+
     public const int RepliesPerCustomerMessage = 5;
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromHours(48);
 

@@ -159,6 +159,37 @@ namespace GridBot.Store.Migrations
                     b.ToTable("AnnouncementDeliveryParts");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementGroupSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("AnnouncementId", "GridId", "Part")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementGroupSends");
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementTarget", b =>
                 {
                     b.Property<long>("Id")
@@ -1115,6 +1146,31 @@ namespace GridBot.Store.Migrations
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementGroupSend", b =>
+                {
+                    b.HasOne("GridBot.Store.Announcements.Announcement", null)
+                        .WithMany("GroupSends")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridBot.Store.Outbox.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementTarget", b =>
                 {
                     b.HasOne("GridBot.Store.Announcements.Announcement", null)
@@ -1312,6 +1368,8 @@ namespace GridBot.Store.Migrations
             modelBuilder.Entity("GridBot.Store.Announcements.Announcement", b =>
                 {
                     b.Navigation("Deliveries");
+
+                    b.Navigation("GroupSends");
 
                     b.Navigation("Targets");
                 });

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using FakeServer = GridBot.Host.Tests.WeCom.FakeWeCom;
-using GridBot.FakeWeCom;
 using GridBot.Host.Channels.WeCom.CustomerGroups;
 using GridBot.Host.Tests.Infrastructure;
 using GridBot.Host.Tests.Kf;
@@ -9,14 +8,13 @@ using GridBot.Host.Tests.WeCom;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
+using static GridBot.Host.Tests.CustomerGroups.CustomerGroupFixture;
 
 namespace GridBot.Host.Tests.CustomerGroups;
 
 /// <summary>Mass-send into customer groups: owner tasks, the monthly cap, reminders (3 a day) until the owner confirms.</summary>
 public sealed class GroupMessageTests
 {
-    private const string Owner = "wecom-leader-wang";
-
     [Fact]
     public async Task AnAnnouncementBecomesAnOwnerTaskSkipsACappedGroupAndRemindsTheOwnerUntilConfirmed()
     {
@@ -31,20 +29,7 @@ public sealed class GroupMessageTests
 
         await host.RunAsync<CustomerGroupSync, CustomerGroupSyncReport>(s => s.SyncAsync(ct));
         var now = DateTime.UtcNow;
-        var cap = await host.QueryAsync(async db =>
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-            var days = DateTime.DaysInMonth(local.Year, local.Month);
-            for (var i = 0; i < days; i++)
-            {
-                var earlier = new GroupMessageTask { OutboxMessageId = -1, OwnerUserId = Owner, WeComMsgid = $"old{i}", CreatedUtc = now, Status = GroupMessageStatus.Sent };
-                earlier.Chats.Add(new GroupMessageTaskChat { ChatId = "wrCapped" });
-                db.GroupMessageTasks.Add(earlier);
-            }
-
-            await db.SaveChangesAsync(ct);
-            return days;
-        });
+        var cap = await CustomerGroupFixture.FillMonthlyCapAsync(host, "wrCapped", now, ct);
 
         var rowId = await host.QueryAsync(async db =>
         {
@@ -81,13 +66,7 @@ public sealed class GroupMessageTests
         Assert.Equal(GroupMessageStatus.Sent, await host.QueryAsync(db => db.GroupMessageTasks.Where(t => t.WeComMsgid == msgid).Select(t => t.Status).SingleAsync(ct)));
     }
 
-    private static FakeGroupChat Group(string chatId) => new()
-    {
-        ChatId = chatId, Name = "幸福里居民群" + chatId, Owner = Owner,
-        Members = [new FakeGroupChatMember { Userid = Owner, Type = 1 }, new FakeGroupChatMember { Userid = "wm" + chatId }],
-    };
-
-    private static Task<int> FollowAsync(GridBotTestHost host, DateTime nowUtc, CancellationToken cancellationToken) =>
+    internal static Task<int> FollowAsync(GridBotTestHost host, DateTime nowUtc, CancellationToken cancellationToken) =>
         host.RunAsync<GroupMessageFollower, int>(f => f.RunAsync(nowUtc, cancellationToken));
 
     private static async Task<OutboxStatus> WaitForStatusAsync(GridBotTestHost host, long id, CancellationToken cancellationToken)

@@ -84,12 +84,12 @@ public sealed class WeComAppChannelTests
         Assert.Equal(0, await host.QueryAsync(db => db.Outbox.CountAsync(ct)));
     }
 
-    private static string TextXml(string from, string content, string msgId) =>
+    internal static string TextXml(string from, string content, string msgId) =>
         $"<xml><ToUserName><![CDATA[{WeComSimulator.CorpId}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName>"
         + $"<CreateTime>{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
         + $"<Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>";
 
-    private static async Task<(HttpStatusCode, string)> PostAsync(GridBotTestHost host, string xml, CancellationToken cancellationToken)
+    internal static async Task<(HttpStatusCode, string)> PostAsync(GridBotTestHost host, string xml, CancellationToken cancellationToken)
     {
         var (url, body) = WeComSimulator.SealApp(xml);
         using var response = await host.Http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/xml"), cancellationToken);

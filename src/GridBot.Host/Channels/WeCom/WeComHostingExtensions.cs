@@ -2,6 +2,8 @@ using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Channels.WeCom.CustomerGroups;
+using GridBot.Dialogs.Commands;
+using GridBot.Dialogs.KfSessions;
 using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
@@ -102,7 +104,13 @@ public static class WeComHostingExtensions
         services.AddScoped<KfContactLinks>();
         services.AddSingleton<KfApiClient>();
         services.AddSingleton<KfSyncQueue>();
+        services.AddSingleton<KfSessionControl>();
+        services.AddSingleton<IKfSessionControl>(sp => sp.GetRequiredService<KfSessionControl>());
         services.AddSingleton<KfHandOver>();
+        // 接管 / 交还 live with the commands but need the kf API, so they are registered where it is.
+        services.AddScoped<KfSessionFinder>();
+        services.AddScoped<ICommand, TakeOverCommand>();
+        services.AddScoped<ICommand, HandBackCommand>();
         services.AddSingleton<KfMessageHandler>();
         services.AddSingleton<KfSynchronizer>();
         services.AddHostedService<KfSyncWorker>();

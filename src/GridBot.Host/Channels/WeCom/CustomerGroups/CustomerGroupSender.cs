@@ -16,7 +16,7 @@ namespace GridBot.Host.Channels.WeCom.CustomerGroups;
 /// </summary>
 internal sealed class CustomerGroupSender(IServiceScopeFactory scopes, CustomerGroupClient client, TimeProvider time) : IChannelSender
 {
-    public const string ChannelName = "wecom-customer-group";
+    public const string ChannelName = CustomerGroup.OutboxChannel;
 
     public string Channel => ChannelName;
 

@@ -14,7 +14,7 @@ namespace GridBot.Host.Channels.WeCom.Kf;
 /// (session_status_change 3 hands it back). Only kf can move a session to a person, so this is the channel's word,
 /// handled before the turn. The request is marked processed under its msgid, so a re-read page does not hand over twice.
 /// </summary>
-internal sealed partial class KfHandOver(KfApiClient api, TimeProvider time, ILogger<KfHandOver> logger)
+internal sealed class KfHandOver(KfSessionControl control, TimeProvider time)
 {
     private static readonly HashSet<string> Requests = new(StringComparer.OrdinalIgnoreCase) { "转人工", "人工", "人工服务", "找网格员", "human", "agent" };
 
@@ -42,15 +42,10 @@ internal sealed partial class KfHandOver(KfApiClient api, TimeProvider time, ILo
             return;
         }
 
-        var answer = await api.TransAsync(new KfTransRequest
+        // Refused (not a servicer, not activated or not receiving: 95014 / 95019): the bot keeps the session and the
+        // worker is asked to call back. Accepted: the resident was told with trans's msg_code (send_msg is refused in 3).
+        if (await control.TakeOverAsync(session, worker.UserId, worker.Name, cancellationToken) != 0)
         {
-            OpenKfid = session.OpenKfId, ExternalUserid = session.ExternalUserId, ServiceState = KfTransRequest.Servicer, ServicerUserid = worker.UserId,
-        }, cancellationToken);
-        if (answer.Errcode != 0)
-        {
-            // Not a servicer of the account, not activated, or not receiving now (95014 / 95019): the bot keeps the
-            // session and the worker is asked to call back.
-            LogTransRefused(logger, session.Id, answer.Errcode);
             Say(db, KfChannel.Name, session.ConversationId, KfTexts.WorkerUnavailable(worker.Name), now);
             Say(db, WeComWebhookKey.Channel, worker.UserId, KfTexts.CallBackTask, now);
             await db.SaveChangesAsync(cancellationToken);
@@ -63,21 +58,8 @@ internal sealed partial class KfHandOver(KfApiClient api, TimeProvider time, ILo
         tracked.UpdatedUtc = now;
         Say(db, WeComWebhookKey.Channel, worker.UserId, KfTexts.HandedOverTask, now);
         await db.SaveChangesAsync(cancellationToken);
-
-        // In state 3 send_msg is refused; the msg_code trans returned is the one way to tell the resident.
-        if (answer.MsgCode is { Length: > 0 } code)
-        {
-            var told = await api.SendOnEventAsync(new KfSendRequest { Code = code, Text = new KfMessage.KfText { Content = KfTexts.HandedOver(worker.Name) } }, cancellationToken);
-            if (told.Errcode != 0)
-            {
-                LogTransRefused(logger, session.Id, told.Errcode);
-            }
-        }
     }
 
     private static void Say(GridBotDbContext db, string channel, string conversationId, string text, DateTime now) =>
         db.Outbox.Add(new OutboxMessage { Channel = channel, ConversationId = conversationId, Text = text, CreatedUtc = now, NextAttemptUtc = now });
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "kf hand-over of session {SessionId} refused with errcode {Errcode}")]
-    private static partial void LogTransRefused(ILogger logger, int sessionId, int errcode);
 }
