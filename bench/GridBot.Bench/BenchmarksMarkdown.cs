@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GridBot.Bench;
@@ -21,7 +20,7 @@ internal static class BenchmarksMarkdown
             : existing[..(firstLineEnd + 1)] + "\n" + generated + "\n" + existing[(firstLineEnd + 1)..].TrimStart('\r', '\n');
     }
 
-    public static async Task WriteAsync(IReadOnlyList<BenchResult> results, string path, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IReadOnlyList<BenchResult> results, BenchMachine machine, string path, CancellationToken cancellationToken)
     {
         var text = new StringBuilder()
             .AppendLine(Start)
@@ -31,7 +30,7 @@ internal static class BenchmarksMarkdown
             .AppendLine("do not edit by hand. Every figure is measured against a baseline in the same run, on the same machine, and")
             .AppendLine("the load generator shares the machine with the server, so read the ratios, not the absolutes.")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}.")
             .AppendLine()
             .AppendLine("| scenario | variant | concurrency | requests | errors | per second | p50 ms | p99 ms | ratio to baseline | peak MB | GC 0/1/2 | notes |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
