@@ -7,7 +7,6 @@ using GridBot.FakeWeCom;
 using GridBot.Host;
 using GridBot.Host.Import;
 using GridBot.Store;
-using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
