@@ -105,7 +105,7 @@ internal static class ConsoleScenario
         await sampler;
         var mb = 1024 * 1024;
         results.Add(new BenchResult("console", $"ledger month {month.From:yyyy-MM} district (685 grids)", 1, rows, 0, rows / (elapsed / 1000), elapsed, elapsed,
-            elapsed / baseline.Order().ElementAt(baseline.Count / 2), peak / mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2))
+            elapsed / Timings.Median(baseline), peak / mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2))
         {
             Notes = $"{rows:N0} rows, file {new FileInfo(file).Length / 1024:N0} KB, working set {before / mb} → peak {peak / mb} MB (+{(peak - before) / mb} MB)",
         });
@@ -143,10 +143,9 @@ internal static class ConsoleScenario
     private static BenchResult Result(string variant, List<double> milliseconds, List<double>? baseline)
     {
         var sorted = milliseconds.Order().ToList();
-        var p50 = sorted[sorted.Count / 2];
+        var p50 = Timings.Median(sorted);
         var p99 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.99) - 1)];
-        double? ratio = baseline is null ? null : p50 / baseline.Order().ElementAt(baseline.Count / 2);
-        return new BenchResult("console", variant, 1, sorted.Count, 0, 1000 / p50, p50, p99, ratio, Environment.WorkingSet / (1024 * 1024),
+        return new BenchResult("console", variant, 1, sorted.Count, 0, 1000 / p50, p50, p99, Timings.RatioOfMedians(sorted, baseline), Environment.WorkingSet / (1024 * 1024),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     }
 

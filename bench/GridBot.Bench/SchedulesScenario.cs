@@ -212,11 +212,9 @@ internal static class SchedulesScenario
     /// <summary>A timed row; against a baseline its ratio is p50 ÷ the baseline's p50 (times the baseline's time), as the console's.</summary>
     private static BenchResult Result(string variant, long items, List<double> milliseconds, List<double>? baseline)
     {
-        var sorted = milliseconds.Order().ToList();
-        var p50 = sorted[sorted.Count / 2];
-        double? ratio = baseline is null ? null : p50 / baseline.Order().ElementAt(baseline.Count / 2);
-        return new BenchResult("schedules", variant, 1, items, 0, items / (p50 / 1000), p50, sorted[^1],
-            ratio, Environment.WorkingSet / (1024 * 1024), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var p50 = Timings.Median(milliseconds);
+        return new BenchResult("schedules", variant, 1, items, 0, items / (p50 / 1000), p50, milliseconds.Max(),
+            Timings.RatioOfMedians(milliseconds, baseline), Environment.WorkingSet / (1024 * 1024), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     }
 
     private static async Task<T> QueryAsync<T>(WebApplication bot, Func<GridBotDbContext, Task<T>> query)
