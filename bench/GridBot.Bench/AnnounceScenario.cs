@@ -7,7 +7,6 @@ using GridBot.FakeWeCom;
 using GridBot.Host;
 using GridBot.Host.Import;
 using GridBot.Store;
-using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +24,7 @@ internal static class AnnounceScenario
     private const string Token = "bench-token-0123456789abcdef";
     private const int ServerErrorPercent = 2;
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridbot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -35,7 +34,7 @@ internal static class AnnounceScenario
         using var fakeHttp = new HttpClient { BaseAddress = fakeUrl };
         await SetFaultsAsync(fakeHttp, cancellationToken);
 
-        var baseline = await BaselineAsync(fakeHttp, cancellationToken);
+        var baseline = await PlainPosts.PerSecondAsync(fakeHttp, settings.BaselinePosts, cancellationToken);
         (await fakeHttp.PostAsync("/_fake/reset", null, cancellationToken)).EnsureSuccessStatusCode();
         await SetFaultsAsync(fakeHttp, cancellationToken);
 
@@ -59,6 +58,7 @@ internal static class AnnounceScenario
 
         using var api = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var gc = GcCounts.Now();
         var stopwatch = Stopwatch.StartNew();
         using var response = await api.PostAsJsonAsync("/api/announcements", new
         {
@@ -72,14 +72,7 @@ internal static class AnnounceScenario
         var published = stopwatch.Elapsed;
         var number = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("number").GetInt32();
 
-        int pending;
-        do
-        {
-            await Task.Delay(200, cancellationToken);
-            await using var scope = bot.Services.CreateAsyncScope();
-            pending = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
-        }
-        while (pending > 0);
+        await OutboxBacklog.DrainedAsync(bot.Services, cancellationToken);
         var wall = stopwatch.Elapsed;
 
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/announcements/{number}", cancellationToken);
@@ -94,8 +87,9 @@ internal static class AnnounceScenario
         Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows in one transaction) {published.TotalSeconds:0.00} s; " +
             $"all sent in {wall.TotalSeconds:0.0} s = {deliveries / wall.TotalSeconds:0.0} chats/s; deliveries {deliveries}, retries {retries}, " +
             $"duplicates {duplicates}, losses {losses}, failed {failed}, outbox attempts {attempts}; " +
-            $"baseline (plain sequential posts) {baseline.TotalSeconds:0.0} s = {DistrictData.MicroGrids / baseline.TotalSeconds:0.0}/s; ratio {wall / baseline:0.00}");
+            $"baseline (plain sequential posts to {settings.BaselinePosts} robots) {baseline:0.0}/s; ratio {deliveries / wall.TotalSeconds / baseline:0.00}");
 
+        var counts = gc.Since();
         await bot.StopAsync(cancellationToken);
         await bot.DisposeAsync();
         await fake.StopAsync(cancellationToken);
@@ -104,30 +98,10 @@ internal static class AnnounceScenario
             $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}";
         return
         [
-            new BenchResult("announce", "baseline: plain posts", 1, DistrictData.MicroGrids, 0, DistrictData.MicroGrids / baseline.TotalSeconds, 0, 0, 1.0, 0, 0, 0, 0),
+            new BenchResult("announce", "baseline: plain sequential posts", 1, settings.BaselinePosts, 0, baseline, 0, 0, null, 0, 0, 0, 0),
             new BenchResult("announce", "outbox, 1 host", 1, DistrictData.MicroGrids, failed + losses + duplicates, deliveries / wall.TotalSeconds, 0, 0,
-                baseline / wall, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), 0, 0, 0) { Notes = notes },
+                deliveries / wall.TotalSeconds / baseline, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), counts.Gen0, counts.Gen1, counts.Gen2) { Notes = notes },
         ];
-    }
-
-    /// <summary>2,009 posts one after another on one connection pool, each 500 retried at once until accepted.</summary>
-    private static async Task<TimeSpan> BaselineAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        for (var m = 0; m < DistrictData.MicroGrids; m++)
-        {
-            while (true)
-            {
-                using var response = await http.PostAsJsonAsync($"/cgi-bin/webhook/send?key={WeComBenchData.RobotKey(m)}",
-                    new { msgtype = "markdown", markdown = new { content = "【公告 1】基准" } }, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-        }
-
-        return stopwatch.Elapsed;
     }
 
     private static async Task SetFaultsAsync(HttpClient http, CancellationToken cancellationToken) =>

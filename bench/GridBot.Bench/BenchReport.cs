@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace GridBot.Bench;
@@ -29,19 +28,9 @@ internal static class BenchReport
         }
     }
 
-    public static async Task WriteJsonAsync(IReadOnlyList<BenchResult> results, string path, CancellationToken cancellationToken)
+    public static async Task WriteJsonAsync(IReadOnlyList<BenchResult> results, BenchMachine machine, string path, CancellationToken cancellationToken)
     {
-        var document = new
-        {
-            machine = new
-            {
-                Environment.ProcessorCount,
-                os = RuntimeInformation.OSDescription,
-                runtime = RuntimeInformation.FrameworkDescription,
-                measuredUtc = DateTime.UtcNow,
-            },
-            results,
-        };
+        var document = new { machine, results };
         await using var stream = File.Create(path);
         await JsonSerializer.SerializeAsync(stream, document, new JsonSerializerOptions { WriteIndented = true }, cancellationToken);
         Console.WriteLine($"wrote {path}");

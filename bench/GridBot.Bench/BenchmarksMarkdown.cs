@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GridBot.Bench;
@@ -21,7 +20,7 @@ internal static class BenchmarksMarkdown
             : existing[..(firstLineEnd + 1)] + "\n" + generated + "\n" + existing[(firstLineEnd + 1)..].TrimStart('\r', '\n');
     }
 
-    public static async Task WriteAsync(IReadOnlyList<BenchResult> results, string path, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IReadOnlyList<BenchResult> results, BenchMachine machine, string path, CancellationToken cancellationToken)
     {
         var text = new StringBuilder()
             .AppendLine(Start)
@@ -31,7 +30,7 @@ internal static class BenchmarksMarkdown
             .AppendLine("do not edit by hand. Every figure is measured against a baseline in the same run, on the same machine, and")
             .AppendLine("the load generator shares the machine with the server, so read the ratios, not the absolutes.")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}.")
             .AppendLine()
             .AppendLine("| scenario | variant | concurrency | requests | errors | per second | p50 ms | p99 ms | ratio to baseline | peak MB | GC 0/1/2 | notes |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -51,7 +50,22 @@ internal static class BenchmarksMarkdown
             .AppendLine("  spread over the 2,009 micro-grid chats of DOMAIN.md's district) against a `baseline` endpoint in the same process")
             .AppendLine("  that only parses the Activity and answers 200, at 1, 16 and 64 concurrent senders. `errors` counts answers that")
             .AppendLine("  carry no ticket number (the bot asked a question instead), not failures.")
-            .AppendLine("- **schedules**, **wecom**, **kf**, **console** and **announce**: see the sections below.")
+            .AppendLine("- **schedules**: 2,009 huddles due on one minute (fire → last agenda in the outbox, and building the agendas)")
+            .AppendLine("  against committing 2,009 fixed notices to the outbox; digests of the district over 1,000,000 tickets against one")
+            .AppendLine("  raw grouped range query for the week. Ratio: p50 ÷ the baseline's p50 (times slower).")
+            .AppendLine("- **wecom-aibot**: sealed 智能机器人 callbacks → tickets at 64 senders against an endpoint that only verifies and")
+            .AppendLine("  decrypts; each request has its own msgid, so a sender stops when the prepared ones run out (not counted).")
+            .AppendLine("- **wecom-webhook**: one notice to each of 2,009 robots plus 25 to one (its 20/minute limit held) through the outbox")
+            .AppendLine("  to the fake answering after 50 ms, against plain sequential posts to the fake (sends per second).")
+            .AppendLine("- **fanout**: the same 2,009 notices through one host, then two hosts sharing the outbox on PostgreSQL + Redis (the")
+            .AppendLine("  one-host run is the baseline); the fake answers after 50 ms with 2% 500s.")
+            .AppendLine("- **kf**: 微信客服 callbacks → sync_msg → turns against the same Activities handed straight to BotAdapter.")
+            .AppendLine("- **console**: console pages over 1,000,000 tickets against `GET /healthz` (ratio: p50 ÷ baseline p50), and the")
+            .AppendLine("  month's Excel ledger of the district.")
+            .AppendLine("- **announce**: one announcement to the 2,009 groups through the API and outbox against plain sequential posts.")
+            .AppendLine("Elsewhere a ratio is per second ÷ the baseline's per second. GC 0/1/2 counts the collections during the row's")
+            .AppendLine("measurement where the scenario takes it, else since the process started; peak MB is the process's peak working set.")
+            .AppendLine("The sections below discuss each scenario; `soak` (not part of `all`) has its own section.")
             .AppendLine(End);
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n";
         var start = existing.IndexOf(Start, StringComparison.Ordinal);

@@ -13,17 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GridBot.Bench;
 
 /// <summary>
-/// The staff console over 1,000,000 tickets of the 685-grid district on SQLite: board pages and the grid overview as
+/// The staff console over 1,000,000 tickets (100,000 with --quick) of the 685-grid district on SQLite: board pages and the grid overview as
 /// a district-wide session sees them (HTTP on 127.0.0.1, rendered HTML), against GET /healthz in the same run; then
 /// the Excel ledger of one month for the whole district, with its time and the process's peak working set.
 /// </summary>
 internal static class ConsoleScenario
 {
-    private const int Tickets = 1_000_000;
     private const int Runs = 20;
     private const string Token = "bench-console-token-0123456789";
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridbot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -50,16 +49,10 @@ internal static class ConsoleScenario
         var random = new Random(11);
         var seed = Stopwatch.StartNew();
         var now = DateTime.UtcNow;
-        SchedulesScenario.InsertTickets(database, [.. Enumerable.Range(0, Tickets).Select(_ => grids[random.Next(grids.Count)].Id)], open: false, now.AddDays(-365), 365);
-        Console.WriteLine($"seeded {Tickets:N0} tickets in {seed.Elapsed.TotalSeconds:0.0} s");
+        SchedulesScenario.InsertTickets(database, [.. Enumerable.Range(0, settings.Tickets).Select(_ => grids[random.Next(grids.Count)].Id)], open: false, now.AddDays(-365), 365);
+        Console.WriteLine($"seeded {settings.Tickets:N0} tickets in {seed.Elapsed.TotalSeconds:0.0} s");
 
-        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(bot.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
-        var signIn = await http.PostAsync("/console/signin", new FormUrlEncodedContent([new("token", Token)]), cancellationToken);
-        if (signIn.StatusCode != System.Net.HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"sign-in answered {signIn.StatusCode}");
-        }
+        using var http = await ConsoleSession.SignInAsync(new Uri(bot.Urls.First()), Token, cancellationToken);
 
         var results = new List<BenchResult>();
         var baseline = await TimeAsync(http, "/healthz", cancellationToken);
@@ -112,7 +105,7 @@ internal static class ConsoleScenario
         await sampler;
         var mb = 1024 * 1024;
         results.Add(new BenchResult("console", $"ledger month {month.From:yyyy-MM} district (685 grids)", 1, rows, 0, rows / (elapsed / 1000), elapsed, elapsed,
-            elapsed / baseline.Order().ElementAt(baseline.Count / 2), peak / mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2))
+            elapsed / Timings.Median(baseline), peak / mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2))
         {
             Notes = $"{rows:N0} rows, file {new FileInfo(file).Length / 1024:N0} KB, working set {before / mb} → peak {peak / mb} MB (+{(peak - before) / mb} MB)",
         });
@@ -150,10 +143,9 @@ internal static class ConsoleScenario
     private static BenchResult Result(string variant, List<double> milliseconds, List<double>? baseline)
     {
         var sorted = milliseconds.Order().ToList();
-        var p50 = sorted[sorted.Count / 2];
+        var p50 = Timings.Median(sorted);
         var p99 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.99) - 1)];
-        double? ratio = baseline is null ? null : p50 / baseline.Order().ElementAt(baseline.Count / 2);
-        return new BenchResult("console", variant, 1, sorted.Count, 0, 1000 / p50, p50, p99, ratio, Environment.WorkingSet / (1024 * 1024),
+        return new BenchResult("console", variant, 1, sorted.Count, 0, 1000 / p50, p50, p99, Timings.RatioOfMedians(sorted, baseline), Environment.WorkingSet / (1024 * 1024),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     }
 

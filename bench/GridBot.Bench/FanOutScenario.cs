@@ -58,6 +58,7 @@ internal static class FanOutScenario
 
         await WeComBenchData.ImportDistrictAsync(bots[0].Services, folder, cancellationToken);
 
+        var gc = GcCounts.Now();
         var stopwatch = Stopwatch.StartNew();
         await using (var scope = bots[0].Services.CreateAsyncScope())
         {
@@ -70,16 +71,10 @@ internal static class FanOutScenario
             await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(cancellationToken);
         }
 
-        int pending;
-        do
-        {
-            await Task.Delay(200, cancellationToken);
-            await using var scope = bots[0].Services.CreateAsyncScope();
-            pending = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
-        }
-        while (pending > 0);
+        await OutboxBacklog.DrainedAsync(bots[0].Services, cancellationToken);
         var wall = stopwatch.Elapsed;
 
+        var counts = gc.Since();
         int failed;
         await using (var scope = bots[0].Services.CreateAsyncScope())
         {
@@ -108,6 +103,6 @@ internal static class FanOutScenario
         await fake.DisposeAsync();
         Directory.Delete(folder, recursive: true);
         return new BenchResult("fanout", hosts == 1 ? "1 host, PostgreSQL (baseline)" : $"{hosts} hosts, PostgreSQL", hosts, DistrictData.MicroGrids, duplicates + lost + failed,
-            DistrictData.MicroGrids / wall.TotalSeconds, 0, 0, null, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), 0, 0, 0) { Notes = notes };
+            DistrictData.MicroGrids / wall.TotalSeconds, 0, 0, null, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), counts.Gen0, counts.Gen1, counts.Gen2) { Notes = notes };
     }
 }

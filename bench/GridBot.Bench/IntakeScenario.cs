@@ -19,7 +19,7 @@ internal static class IntakeScenario
 {
     private static readonly int[] Concurrencies = [1, 16, 64];
 
-    private static readonly string[] Reports =
+    internal static readonly string[] Reports =
     [
         "{0}号楼{1}单元楼道灯坏了好几天了",
         "{0}号楼门口垃圾好几天没人清运，臭得很",
@@ -81,18 +81,8 @@ internal static class IntakeScenario
         var (requests, errors, perSecond, p50, p99) = await LoadRunner.RunAsync(concurrency, duration, async (worker, sequence, ct) =>
         {
             var chat = (int)((worker * 7919L + sequence * 31L) % DistrictData.MicroGrids);
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = $"{run}-{worker}-{sequence}",
-                ChannelId = "webchat",
-                ServiceUrl = "http://127.0.0.1",
-                From = new ChannelAccount { Id = $"resident-{chat}-{sequence % 40}", Name = "居民" },
-                Recipient = new ChannelAccount { Id = "gridbot", Name = "网格小助手" },
-                Conversation = new ConversationAccount { Id = $"bench-{chat}", IsGroup = true },
-                Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Reports[sequence % Reports.Length], 1 + sequence % 30, 1 + worker % 4),
-                DeliveryMode = DeliveryModes.ExpectReplies,
-            };
+            var activity = BenchActivities.GroupMessage($"{run}-{worker}-{sequence}", $"bench-{chat}", $"resident-{chat}-{sequence % 40}", "居民",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Reports[sequence % Reports.Length], 1 + sequence % 30, 1 + worker % 4));
             using var response = await http.PostAsJsonAsync(url, activity, ActivityJson.Default.Activity, ct);
             if (!response.IsSuccessStatusCode)
             {

@@ -17,34 +17,38 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Bench;
 
 /// <summary>
-/// 10,000 residents' reports arriving on 微信客服 as 500 callbacks (20 messages each, one resident per callback):
-/// time until all 10,000 are handled (tickets, a few merged as duplicates), and how many sync_msg calls the host made. Baseline in the same run: the same
-/// 10,000 Activities handed straight to BotAdapter on a fresh host (no callback, no pull, no HTTP).
+/// 10,000 residents' reports arriving on 微信客服 as 500 callbacks (20 messages each, one resident per callback; 50
+/// callbacks with --quick): time until all are handled (tickets, a few merged as duplicates), and how many sync_msg calls the host made. Baseline in the same run: the same
+/// Activities handed straight to BotAdapter on a fresh host (no callback, no pull, no HTTP).
 /// </summary>
 internal static class KfScenario
 {
-    private const int Callbacks = 500;
     private const int PerCallback = 20;
-    private const int Total = Callbacks * PerCallback;
     private const string OpenKfid = "wkBENCH000000001";
     private const string Grid = "DEMO-S01-C01-G01";
     private const string Token = "GridBotAiBotToken";
     private const string Key = "kWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
     private const string CorpId = "wwfake0000000001";
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
-        var baseline = await RunBaselineAsync(cancellationToken);
-        var (kfRate, syncCalls, wall, tickets) = await RunKfAsync(cancellationToken);
-        Console.WriteLine($"kf: {Total} messages in {Callbacks} callbacks → {tickets} tickets (the rest merged as duplicates) in {wall.TotalSeconds:0.0} s = {kfRate:0} messages/s with {syncCalls} sync_msg calls; " +
+        var callbacks = settings.KfCallbacks;
+        var total = callbacks * PerCallback;
+        var gc = GcCounts.Now();
+        var baseline = await RunBaselineAsync(callbacks, cancellationToken);
+        var baselineGc = gc.Since();
+        gc = GcCounts.Now();
+        var (kfRate, syncCalls, wall, tickets) = await RunKfAsync(callbacks, cancellationToken);
+        var kfGc = gc.Since();
+        Console.WriteLine($"kf: {total} messages in {callbacks} callbacks → {tickets} tickets (the rest merged as duplicates) in {wall.TotalSeconds:0.0} s = {kfRate:0} messages/s with {syncCalls} sync_msg calls; " +
             $"BotAdapter directly: {baseline:0} messages/s; ratio {kfRate / baseline:0.00}");
         var memory = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         return
         [
-            new BenchResult("kf", "BotAdapter direct (baseline)", 1, Total, 0, baseline, 0, 0, null, memory, 0, 0, 0),
-            new BenchResult("kf", "callback → sync_msg → turn", 1, Total, 0, kfRate, 0, 0, kfRate / baseline, memory, 0, 0, 0)
+            new BenchResult("kf", "BotAdapter direct (baseline)", 1, total, 0, baseline, 0, 0, null, memory, baselineGc.Gen0, baselineGc.Gen1, baselineGc.Gen2),
+            new BenchResult("kf", "callback → sync_msg → turn", 1, total, 0, kfRate, 0, 0, kfRate / baseline, memory, kfGc.Gen0, kfGc.Gen1, kfGc.Gen2)
             {
-                Notes = $"{Callbacks} callbacks, {syncCalls} sync_msg calls, {tickets} tickets",
+                Notes = $"{callbacks} callbacks, {syncCalls} sync_msg calls, {tickets} tickets",
             },
         ];
     }
@@ -52,7 +56,7 @@ internal static class KfScenario
     private static string Report(int resident, int i) =>
         string.Create(CultureInfo.InvariantCulture, $"{resident * PerCallback + i + 1}号楼{i % 6 + 1}单元楼道灯坏了好几天了");
 
-    private static async Task<double> RunBaselineAsync(CancellationToken cancellationToken)
+    private static async Task<double> RunBaselineAsync(int callbacks, CancellationToken cancellationToken)
     {
         var folder = NewFolder();
         var bot = GridBotApp.Build([.. BotSettings(folder), "--WeCom:ApiBaseUrl=http://127.0.0.1:9/"]);
@@ -62,7 +66,7 @@ internal static class KfScenario
         {
             var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
             var gridId = await db.Grids.Where(g => g.Code == Grid).Select(g => g.Id).SingleAsync(cancellationToken);
-            for (var r = 0; r < Callbacks; r++)
+            for (var r = 0; r < callbacks; r++)
             {
                 db.Members.Add(new Member { Channel = KfChannel.Name, UserId = Resident(r), Name = "微信居民", GridId = gridId, Role = MemberRole.Resident });
                 db.KfSessions.Add(new KfSession { OpenKfId = OpenKfid, ExternalUserId = Resident(r), GridId = gridId, LastCustomerMessageUtc = DateTime.UtcNow, RepliesLeft = 5 });
@@ -72,7 +76,7 @@ internal static class KfScenario
         }
 
         var stopwatch = Stopwatch.StartNew();
-        for (var r = 0; r < Callbacks; r++)
+        for (var r = 0; r < callbacks; r++)
         {
             var session = new KfSession { OpenKfId = OpenKfid, ExternalUserId = Resident(r) };
             for (var i = 0; i < PerCallback; i++)
@@ -86,13 +90,13 @@ internal static class KfScenario
             }
         }
 
-        var rate = Total / stopwatch.Elapsed.TotalSeconds;
+        var rate = callbacks * PerCallback / stopwatch.Elapsed.TotalSeconds;
         await bot.StopAsync(cancellationToken);
         await bot.DisposeAsync();
         return rate;
     }
 
-    private static async Task<(double Rate, int SyncCalls, TimeSpan Wall, int Tickets)> RunKfAsync(CancellationToken cancellationToken)
+    private static async Task<(double Rate, int SyncCalls, TimeSpan Wall, int Tickets)> RunKfAsync(int callbacks, CancellationToken cancellationToken)
     {
         var folder = NewFolder();
         var fake = FakeWeComServer.Build([
@@ -108,17 +112,17 @@ internal static class KfScenario
         await bot.StartAsync(cancellationToken);
         fake.Services.GetRequiredService<IOptions<FakeWeComOptions>>().Value.AppCallbackUrl = new Uri(new Uri(bot.Urls.First()), "/api/wecom/app").ToString();
         using var http = new HttpClient { BaseAddress = fakeUrl, Timeout = TimeSpan.FromSeconds(60) };
-        for (var r = 0; r < Callbacks; r++)
+        for (var r = 0; r < callbacks; r++)
         {
             using var entered = await http.PostAsJsonAsync("/_fake/kf/enter", new FakeKfEnterRequest { OpenKfid = OpenKfid, ExternalUserid = Resident(r), Scene = Grid }, cancellationToken);
             entered.EnsureSuccessStatusCode();
         }
 
-        await WaitAsync(async () => await CountAsync(bot, db => db.Members.CountAsync(m => m.Channel == KfChannel.Name, cancellationToken)) >= Callbacks, cancellationToken);
+        await WaitAsync(async () => await CountAsync(bot, db => db.Members.CountAsync(m => m.Channel == KfChannel.Name, cancellationToken)) >= callbacks, cancellationToken);
         var syncsBefore = await SyncCallsAsync(http, cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        for (var r = 0; r < Callbacks; r++)
+        for (var r = 0; r < callbacks; r++)
         {
             var resident = r;
             using var sent = await http.PostAsJsonAsync("/_fake/kf/messages", new FakeKfMessagesRequest
@@ -133,7 +137,7 @@ internal static class KfScenario
         }
 
         // Every message handled (a ticket, or merged into one as a duplicate report): its processed-activity row.
-        await WaitAsync(async () => await CountAsync(bot, db => db.ProcessedActivities.CountAsync(cancellationToken)) >= Total, cancellationToken);
+        await WaitAsync(async () => await CountAsync(bot, db => db.ProcessedActivities.CountAsync(cancellationToken)) >= callbacks * PerCallback, cancellationToken);
         var wall = stopwatch.Elapsed;
         var tickets = await TicketsAsync(bot, cancellationToken);
         var syncCalls = await SyncCallsAsync(http, cancellationToken) - syncsBefore;
@@ -141,7 +145,7 @@ internal static class KfScenario
         await bot.DisposeAsync();
         await fake.StopAsync(cancellationToken);
         await fake.DisposeAsync();
-        return (Total / wall.TotalSeconds, syncCalls, wall, tickets);
+        return (callbacks * PerCallback / wall.TotalSeconds, syncCalls, wall, tickets);
     }
 
     private static string[] BotSettings(string folder) =>

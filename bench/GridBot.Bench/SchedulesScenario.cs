@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GridBot.Dialogs.Digests;
+using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Reminders;
 using GridBot.Host;
 using GridBot.Host.Import;
@@ -21,12 +22,11 @@ namespace GridBot.Bench;
 internal static class SchedulesScenario
 {
     private const int OpenPerGrid = 10;
-    private const int DigestTickets = 1_000_000;
     private const int Runs = 3;
 
     private static readonly string[] Categories = ["环境卫生", "民生服务", "安全隐患", "社情民意", "矛盾纠纷"];
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridbot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -82,15 +82,36 @@ internal static class SchedulesScenario
             sent = run.Sent;
         }
 
-        results.Add(Result("huddle: fire → last agenda in outbox", sent, fire));
-        results.Add(Result("huddle: build 2,009 agendas (plan + query + text)", DistrictData.MicroGrids, build));
-        results.Add(Result("huddle: of which database time", DistrictData.MicroGrids, buildDb));
+        var commit = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var scope = bot.Services.CreateAsyncScope())
+            {
+                var messenger = scope.ServiceProvider.GetRequiredService<ProactiveMessenger>();
+                for (var m = 0; m < DistrictData.MicroGrids; m++)
+                {
+                    messenger.Enqueue("webchat", $"bench-{m}", null, $"【基准】第{m + 1}微网格：今日碰头会议程见群公告。");
+                }
+
+                await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(cancellationToken);
+            }
+
+            commit.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        results.Add(Result("huddle baseline: 2,009 fixed notices committed to the outbox", DistrictData.MicroGrids, commit, null));
+        results.Add(Result("huddle: fire → last agenda in outbox", sent, fire, commit));
+        results.Add(Result("huddle: build 2,009 agendas (plan + query + text)", DistrictData.MicroGrids, build, commit));
+        results.Add(Result("huddle: of which database time", DistrictData.MicroGrids, buildDb, null));
 
         seed.Restart();
         var grids = await QueryAsync(bot, db => db.Grids.Where(g => g.Level == Store.Grids.GridLevel.Grid).Select(g => g.Id).ToListAsync(cancellationToken));
         var random = new Random(7);
-        InsertTickets(database, [.. Enumerable.Range(0, DigestTickets).Select(_ => grids[random.Next(grids.Count)])], open: false, new DateTime(2025, 11, 23, 0, 0, 0, DateTimeKind.Utc), 365);
-        Console.WriteLine($"seeded {DigestTickets:N0} tickets in {seed.Elapsed.TotalSeconds:0.0} s");
+        InsertTickets(database, [.. Enumerable.Range(0, settings.Tickets).Select(_ => grids[random.Next(grids.Count)])], open: false, new DateTime(2025, 11, 23, 0, 0, 0, DateTimeKind.Utc), 365);
+        Console.WriteLine($"seeded {settings.Tickets:N0} tickets in {seed.Elapsed.TotalSeconds:0.0} s");
+        var (weekNew, weekQuery) = GroupedWeek(database);
+        results.Add(Result($"digest baseline: one grouped range query, week ({settings.TicketsLabel} tickets)", weekNew, weekQuery, null));
         foreach (var (scope, period) in new[] { ("D", DigestPeriod.Daily), ("D", DigestPeriod.Weekly), ("D-S0", DigestPeriod.Weekly), ("D-S0-C0", DigestPeriod.Weekly) })
         {
             var times = new List<double>();
@@ -106,8 +127,8 @@ internal static class SchedulesScenario
                 count = digest!.Totals.New;
             }
 
-            results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope} (1M tickets)", count, times));
-            results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope}: of which database time", count, dbTimes));
+            results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope} ({settings.TicketsLabel} tickets)", count, times, weekQuery));
+            results.Add(Result($"digest {period.ToString().ToLowerInvariant()} {scope}: of which database time", count, dbTimes, null));
         }
 
         await bot.StopAsync(cancellationToken);
@@ -156,13 +177,44 @@ internal static class SchedulesScenario
         transaction.Commit();
     }
 
+    /// <summary>
+    /// The least a weekly digest must do: one raw grouped range query on the CreatedUtc index for the week before
+    /// 2026-11-23 (Beijing), no EF, no text. Returns the tickets it counted and its times.
+    /// </summary>
+    private static (int Tickets, List<double> Milliseconds) GroupedWeek(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT GridId, Category, COUNT(*) FROM Tickets WHERE CreatedUtc >= $from AND CreatedUtc < $to GROUP BY GridId, Category";
+        command.Parameters.AddWithValue("$from", Sql(new DateTime(2026, 11, 15, 16, 0, 0, DateTimeKind.Utc)));
+        command.Parameters.AddWithValue("$to", Sql(new DateTime(2026, 11, 22, 16, 0, 0, DateTimeKind.Utc)));
+        var times = new List<double>();
+        var tickets = 0;
+        for (var i = 0; i < Runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            tickets = 0;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tickets += reader.GetInt32(2);
+            }
+
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return (tickets, times);
+    }
+
     private static string Sql(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static BenchResult Result(string variant, long items, List<double> milliseconds)
+    /// <summary>A timed row; against a baseline its ratio is p50 ÷ the baseline's p50 (times the baseline's time), as the console's.</summary>
+    private static BenchResult Result(string variant, long items, List<double> milliseconds, List<double>? baseline)
     {
-        var sorted = milliseconds.Order().ToList();
-        return new BenchResult("schedules", variant, 1, items, 0, items / (sorted[sorted.Count / 2] / 1000), sorted[sorted.Count / 2], sorted[^1],
-            null, Environment.WorkingSet / (1024 * 1024), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var p50 = Timings.Median(milliseconds);
+        return new BenchResult("schedules", variant, 1, items, 0, items / (p50 / 1000), p50, milliseconds.Max(),
+            Timings.RatioOfMedians(milliseconds, baseline), Environment.WorkingSet / (1024 * 1024), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     }
 
     private static async Task<T> QueryAsync<T>(WebApplication bot, Func<GridBotDbContext, Task<T>> query)

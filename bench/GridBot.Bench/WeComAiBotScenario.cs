@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using GridBot.Host;
 using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Import;
@@ -19,8 +18,8 @@ namespace GridBot.Bench;
 /// </summary>
 internal static class WeComAiBotScenario
 {
-    private const string Token = "BenchAiBotToken";
-    private const string Key = "kWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    internal const string Token = "BenchAiBotToken";
+    internal const string Key = "kWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
     private const int Concurrency = 64;
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
@@ -88,21 +87,10 @@ internal static class WeComAiBotScenario
         Parallel.For(0, count, i =>
         {
             var chat = (int)((i * 7919L) % DistrictData.MicroGrids);
-            var plain = new JsonObject
-            {
-                ["msgid"] = $"bench-{run}-{i}",
-                ["aibotid"] = "aib-bench",
-                ["chatid"] = WeComBenchData.ChatId(chat),
-                ["chattype"] = "group",
-                ["from"] = new JsonObject { ["userid"] = $"resident-{chat}-{i % 40}" },
-                ["response_url"] = "https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=bench",
-                ["msgtype"] = "text",
-                ["text"] = new JsonObject { ["content"] = $"@网格小助手 {1 + i % 30}号楼{1 + i % 4}单元楼道灯坏了好几天了" },
-            }.ToJsonString();
-            var nonce = $"{run}{i:0000000}";
-            var sealedMessage = crypto.Seal(plain, timestamp, nonce);
-            var body = new JsonObject { ["encrypt"] = sealedMessage.Encrypt }.ToJsonString();
-            prepared.Add((i, $"?msg_signature={sealedMessage.MsgSignature}&timestamp={timestamp}&nonce={nonce}", body));
+            var (query, body) = WeComBenchData.AiBotCallback(crypto, $"bench-{run}-{i}", chat, $"resident-{chat}-{i % 40}",
+                $"@网格小助手 {1 + i % 30}号楼{1 + i % 4}单元楼道灯坏了好几天了", timestamp, $"{run}{i:0000000}",
+                "https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=bench");
+            prepared.Add((i, query, body));
         });
 
         return [.. prepared.OrderBy(p => p.Item1).Select(p => (p.Item2, p.Item3))];

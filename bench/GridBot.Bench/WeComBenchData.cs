@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Import;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,29 @@ internal static class WeComBenchData
         var path = Path.Combine(folder, "wecom-chats.json");
         File.WriteAllText(path, JsonSerializer.Serialize(new { chats }));
         return path;
+    }
+
+    /// <summary>
+    /// A 智能机器人 group text message from a micro-grid's group, sealed as WeCom sends it: the query string (signature,
+    /// timestamp, nonce) and the JSON body.
+    /// </summary>
+    public static (string Query, string Body) AiBotCallback(
+        WeComCrypto crypto, string msgid, int microGrid, string userId, string text, string timestamp, string nonce, string responseUrl)
+    {
+        var plain = new JsonObject
+        {
+            ["msgid"] = msgid,
+            ["aibotid"] = "aib-bench",
+            ["chatid"] = ChatId(microGrid),
+            ["chattype"] = "group",
+            ["from"] = new JsonObject { ["userid"] = userId },
+            ["response_url"] = responseUrl,
+            ["msgtype"] = "text",
+            ["text"] = new JsonObject { ["content"] = text },
+        }.ToJsonString();
+        var sealedMessage = crypto.Seal(plain, timestamp, nonce);
+        return ($"?msg_signature={sealedMessage.MsgSignature}&timestamp={timestamp}&nonce={nonce}",
+            new JsonObject { ["encrypt"] = sealedMessage.Encrypt }.ToJsonString());
     }
 
     /// <summary>Imports the district and its WeCom groups through the real importer into the bot's database.</summary>

@@ -21,13 +21,17 @@ internal static class WeComWebhookScenario
 {
     private const int HotBurst = 25;
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gridbot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var fake = FakeWeComServer.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--FakeWeCom:LatencyMs=50"]);
         await fake.StartAsync(cancellationToken);
         var fakeUrl = new Uri(fake.Urls.First());
+        using var http = new HttpClient { BaseAddress = fakeUrl };
+        var baseline = await PlainPosts.PerSecondAsync(http, settings.BaselinePosts, cancellationToken);
+        // The baseline's posts must not count in the fake's per-robot window below.
+        (await http.PostAsync("/_fake/reset", null, cancellationToken)).EnsureSuccessStatusCode();
         var bot = GridBotApp.Build([
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "bench.db")}",
@@ -39,6 +43,7 @@ internal static class WeComWebhookScenario
         await bot.StartAsync(cancellationToken);
         await WeComBenchData.ImportDistrictAsync(bot.Services, folder, cancellationToken);
 
+        var gc = GcCounts.Now();
         var stopwatch = Stopwatch.StartNew();
         await using (var scope = bot.Services.CreateAsyncScope())
         {
@@ -57,14 +62,7 @@ internal static class WeComWebhookScenario
         }
 
         var total = DistrictData.MicroGrids + HotBurst;
-        int pending;
-        do
-        {
-            await Task.Delay(200, cancellationToken);
-            await using var scope = bot.Services.CreateAsyncScope();
-            pending = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
-        }
-        while (pending > 0);
+        await OutboxBacklog.DrainedAsync(bot.Services, cancellationToken);
         var wall = stopwatch.Elapsed;
 
         int failed;
@@ -73,18 +71,25 @@ internal static class WeComWebhookScenario
             failed = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Failed, cancellationToken);
         }
 
-        using var http = new HttpClient { BaseAddress = fakeUrl };
+        var counts = gc.Since();
         var stats = (await http.GetFromJsonAsync<JsonObject>("/_fake/stats", cancellationToken))!;
         var maxPerRobot = stats["maxAcceptedPerRobotInAnyWindow"]!.GetValue<int>();
         var rejected = stats["requests"]!["webhook/send 45009"]?.GetValue<int>() ?? 0;
         Console.WriteLine($"wecom-webhook: {total} notices to {DistrictData.MicroGrids} robots in {wall.TotalSeconds:0.0} s = {total / wall.TotalSeconds:0.0} sends/s; " +
-            $"failed {failed}; most accepted by one robot in any minute: {maxPerRobot}; 45009 answers: {rejected}");
+            $"failed {failed}; most accepted by one robot in any minute: {maxPerRobot}; 45009 answers: {rejected}; baseline (plain sequential posts) {baseline:0.0}/s");
 
         await bot.StopAsync(cancellationToken);
         await bot.DisposeAsync();
         await fake.StopAsync(cancellationToken);
         await fake.DisposeAsync();
-        return [new BenchResult("wecom-webhook", "outbox", 1, total, failed + rejected, total / wall.TotalSeconds, 0, 0, null,
-            Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), 0, 0, 0)];
+        return
+        [
+            new BenchResult("wecom-webhook", "baseline: plain sequential posts", 1, settings.BaselinePosts, 0, baseline, 0, 0, null, 0, 0, 0, 0),
+            new BenchResult("wecom-webhook", "outbox", 1, total, failed + rejected, total / wall.TotalSeconds, 0, 0, total / wall.TotalSeconds / baseline,
+                Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), counts.Gen0, counts.Gen1, counts.Gen2)
+            {
+                Notes = $"{DistrictData.MicroGrids} robots + {HotBurst} to one; most accepted by one robot in a minute {maxPerRobot}; 45009 answers {rejected}",
+            },
+        ];
     }
 }

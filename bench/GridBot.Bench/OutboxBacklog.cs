@@ -1,0 +1,26 @@
+using GridBot.Store;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridBot.Bench;
+
+/// <summary>The outbox rows a host has yet to send, read from its own database.</summary>
+internal static class OutboxBacklog
+{
+    public static async Task<int> PendingAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Outbox.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
+    }
+
+    /// <summary>Polls until nothing is pending: the end of a fan-out's wall time.</summary>
+    public static async Task DrainedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        do
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+        while (await PendingAsync(services, cancellationToken) > 0);
+    }
+}
