@@ -22,6 +22,7 @@ internal sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailab
         LogStorageUnavailable(logger, reason, httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
+        httpContext.Response.ContentType = "text/plain; charset=utf-8";
         await httpContext.Response.WriteAsync(Busy, cancellationToken);
         return true;
     }
