@@ -242,7 +242,7 @@ public sealed class ChinaWorkingCalendar
         var where = holidayDataFolder is null
             ? $"a folder and point {WorkingCalendarOptions.SectionName}:{nameof(WorkingCalendarOptions.HolidayDataFolder)} at it"
             : $"'{holidayDataFolder}' ({WorkingCalendarOptions.SectionName}:{nameof(WorkingCalendarOptions.HolidayDataFolder)})";
-        return $"Put {year}.json (holiday-cn format) in {where} and restart.";
+        return $"Put {year}.json (holiday-cn format) in {where} and restart; the State Council's notice turns into that file with: dotnet run --project src/GridBot.Host -- calendar import-notice NOTICE.txt --out FOLDER.";
     }
 
     private TimeSpan Between(DateTime fromLocal, DateTime toLocal)

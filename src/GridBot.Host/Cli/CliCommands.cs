@@ -6,7 +6,7 @@ namespace GridBot.Host.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + """
+    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + CalendarVerb.Usage + """
 
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- kf links [--scope <编码>] [--out <文件夹>]   每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）
@@ -15,8 +15,15 @@ public static class CliCommands
         其余参数按 .NET 配置传入，如 --ConnectionStrings:GridBot="Data Source=data/gridbot.db"
         """;
 
+    /// <summary>Every verb, for the usage line and the "did you mean" of a mistyped one.</summary>
+    private static readonly string[] Verbs = ["import", "classifier", "digest", "schedule", "kf", "wecom", "ledger", "announce", "calendar", "help"];
+
+    /// <summary>
+    /// Anything but host settings (<c>--urls …</c>, <c>--Key=value</c>, <c>Key=value</c>) is a verb, so a mistyped verb
+    /// answers with the list of verbs instead of silently starting the bot.
+    /// </summary>
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "import" or "classifier" or "digest" or "schedule" or "kf" or "wecom" or "ledger" or "announce" or "help" or "--help" or "-h";
+        args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -36,11 +43,48 @@ public static class CliCommands
                 return await WeComVerb.RunAsync(args.Skip(2), cancellationToken);
             case "kf" when args.Length > 1 && args[1] == "links":
                 return await KfLinksVerb.RunAsync(args.Skip(2), cancellationToken);
+            case "wecom" or "kf":
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
             case "announce":
                 return await AnnounceVerb.RunAsync(args.Skip(1), cancellationToken);
-            default:
+            case "calendar":
+                return await CalendarVerb.RunAsync(args.Skip(1), cancellationToken);
+            case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
+            default:
+                await Console.Error.WriteLineAsync(UnknownVerb(args[0]));
+                return 2;
         }
+    }
+
+    /// <summary>"没有 calender 这个命令，您是不是要用 calendar？" and the verbs there are.</summary>
+    internal static string UnknownVerb(string verb)
+    {
+        var closest = Verbs.MinBy(v => EditDistance(verb.ToLowerInvariant(), v));
+        var hint = closest is not null && EditDistance(verb.ToLowerInvariant(), closest) <= Math.Max(2, verb.Length / 3)
+            ? $"您是不是要用 {closest}？/ did you mean '{closest}'? "
+            : "";
+        return $"没有“{verb}”这个命令 / unknown command '{verb}'. {hint}可用的命令 / commands: {string.Join(", ", Verbs)}。" +
+            "\n启动机器人不带命令：dotnet run --project src/GridBot.Host；查看用法：dotnet run --project src/GridBot.Host -- help";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 }
