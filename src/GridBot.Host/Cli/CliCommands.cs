@@ -6,7 +6,7 @@ namespace GridBot.Host.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + CalendarVerb.Usage + """
+    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + CalendarVerb.Usage + "\n" + DoctorVerb.Usage + """
 
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- kf links [--scope <编码>] [--out <文件夹>]   每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）
@@ -16,7 +16,7 @@ public static class CliCommands
         """;
 
     /// <summary>Every verb, for the usage line and the "did you mean" of a mistyped one.</summary>
-    private static readonly string[] Verbs = ["import", "classifier", "digest", "schedule", "kf", "wecom", "ledger", "announce", "calendar", "help"];
+    private static readonly string[] Verbs = ["import", "classifier", "digest", "schedule", "kf", "wecom", "ledger", "announce", "calendar", "doctor", "help"];
 
     /// <summary>
     /// Anything but host settings (<c>--urls …</c>, <c>--Key=value</c>, <c>Key=value</c>) is a verb, so a mistyped verb
@@ -48,6 +48,8 @@ public static class CliCommands
                 return 2;
             case "announce":
                 return await AnnounceVerb.RunAsync(args.Skip(1), cancellationToken);
+            case "doctor":
+                return await DoctorVerb.RunAsync(args.Skip(1), cancellationToken);
             case "calendar":
                 return await CalendarVerb.RunAsync(args.Skip(1), cancellationToken);
             case "help" or "--help" or "-h":
