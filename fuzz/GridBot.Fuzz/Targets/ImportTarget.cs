@@ -18,6 +18,6 @@ internal static class ImportTarget
     {
         var batch = new ImportBatch();
         read(file, input, batch);
-        _ = new ImportValidator(batch, new Dictionary<string, string?>(StringComparer.Ordinal)).Validate();
+        _ = new ImportValidator(batch, new Dictionary<string, string?>(StringComparer.Ordinal), new Dictionary<string, GridBot.Store.Grids.GridLevel>(StringComparer.Ordinal)).Validate();
     }
 }

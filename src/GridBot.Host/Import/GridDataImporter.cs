@@ -32,7 +32,8 @@ public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDa
             var grids = await db.Grids.ToListAsync(cancellationToken);
             var codeOfId = grids.ToDictionary(g => g.Id, g => g.Code);
             var existingParents = grids.ToDictionary(g => g.Code, g => g.ParentId is { } id ? codeOfId[id] : null, StringComparer.Ordinal);
-            var plan = new ImportValidator(batch, existingParents).Validate();
+            var existingLevels = grids.ToDictionary(g => g.Code, g => g.Level, StringComparer.Ordinal);
+            var plan = new ImportValidator(batch, existingParents, existingLevels).Validate();
             if (batch.HasErrors)
             {
                 var errors = batch.Errors();

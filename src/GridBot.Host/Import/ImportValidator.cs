@@ -9,9 +9,13 @@ namespace GridBot.Host.Import;
 /// (not just the first) so staff fix a file in one round. Only when the batch has no error is the plan usable.
 /// </summary>
 /// <param name="existingParents">Every stored grid code → its parent's code (null for a root).</param>
-internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<string, string?> existingParents)
+/// <param name="existingLevels">Every stored grid code → its level, for role words that depend on it (工作人员, 书记).</param>
+internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<string, string?> existingParents, IReadOnlyDictionary<string, GridLevel> existingLevels)
 {
     private readonly HashSet<string> _fileCodes = new(StringComparer.Ordinal);
+
+    // The file's own grids win over stored ones: a re-import may change a level.
+    private readonly Dictionary<string, GridLevel> _levels = new(existingLevels, StringComparer.Ordinal);
 
     public ImportPlan Validate()
     {
@@ -64,6 +68,10 @@ internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<str
             {
                 batch.Error(row, $"未知层级 '{levelText}'（可用：{ImportValues.LevelHint}）");
                 ok = false;
+            }
+            else if (code is not null)
+            {
+                _levels[code] = level;
             }
 
             if (parent is not null)
@@ -155,9 +163,10 @@ internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<str
             }
 
             var role = default(MemberRole);
-            if (row[ImportFields.Role] is { } roleText && !ImportValues.TryRole(roleText, out role))
+            GridLevel? level = grid is not null && _levels.TryGetValue(grid, out var known) ? known : null;
+            if (row[ImportFields.Role] is { } roleText && !ImportValues.TryRole(roleText, level, out role, out var refusal))
             {
-                batch.Error(row, $"未知角色 '{roleText}'（可用：{ImportValues.RoleHint}）");
+                batch.Error(row, refusal ?? $"未知角色 '{roleText}'（可用：{ImportValues.RoleHint}）");
                 ok = false;
             }
 
