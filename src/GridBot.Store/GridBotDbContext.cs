@@ -42,6 +42,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<TurnInboxEntry> TurnInbox => Set<TurnInboxEntry>();
 
     /// <summary>The turn that holds this context: while set, only its commit may save.</summary>
     internal TurnTransaction? Owner { get; set; }
