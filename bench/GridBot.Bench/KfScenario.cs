@@ -78,7 +78,6 @@ internal static class KfScenario
         var stopwatch = Stopwatch.StartNew();
         for (var r = 0; r < callbacks; r++)
         {
-            var session = new KfSession { OpenKfId = OpenKfid, ExternalUserId = Resident(r) };
             for (var i = 0; i < PerCallback; i++)
             {
                 var message = new KfMessage
@@ -86,7 +85,7 @@ internal static class KfScenario
                     Msgid = $"base{r}-{i}", Origin = KfMessage.FromCustomer, Msgtype = "text", ExternalUserid = Resident(r),
                     SendTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Text = new KfMessage.KfText { Content = Report(r, i) },
                 };
-                await adapter.ProcessAsync(KfActivityMapper.ToActivity(OpenKfid, message, session)!, repliesInResponse: false, cancellationToken);
+                await adapter.ProcessAsync(KfActivityMapper.ToActivity(OpenKfid, message), repliesInResponse: false, cancellationToken);
             }
         }
 

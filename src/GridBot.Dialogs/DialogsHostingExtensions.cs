@@ -66,16 +66,15 @@ public static class DialogsHostingExtensions
 
     private static void AddPipeline(IServiceCollection services)
     {
-        // Order is the pipeline: lock → unit of work → dedup → commit → error boundary → identity → dialog state → router.
-        services.AddScoped<TurnDelivery>();
-        services.AddScoped<IMiddleware, TurnLockMiddleware>();
-        services.AddScoped<IMiddleware, UnitOfWorkMiddleware>();
-        services.AddScoped<IMiddleware, DedupMiddleware>();
-        services.AddScoped<IMiddleware, TurnCommitMiddleware>();
-        services.AddScoped<IMiddleware, ErrorBoundaryMiddleware>();
-        services.AddScoped<IMiddleware, IdentityMiddleware>();
-        services.AddScoped<IMiddleware, DialogStateMiddleware>();
-        services.AddScoped<IMiddleware, RouterMiddleware>();
+        // The order is written in TurnPipeline's constructor; here only the steps are supplied.
+        services.AddScoped<TurnLockMiddleware>();
+        services.AddScoped<TurnTransactionMiddleware>();
+        services.AddScoped<DedupMiddleware>();
+        services.AddScoped<ErrorBoundaryMiddleware>();
+        services.AddScoped<ChannelGateMiddleware>();
+        services.AddScoped<IdentityMiddleware>();
+        services.AddScoped<DialogStateMiddleware>();
+        services.AddScoped<RouterMiddleware>();
         services.AddScoped<TurnPipeline>();
         services.AddScoped<IdentityResolver>();
         services.AddScoped<ProactiveMessenger>();

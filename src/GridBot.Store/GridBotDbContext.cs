@@ -7,6 +7,7 @@ using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
 using GridBot.Store.StaffConsole;
 using GridBot.Store.Tickets;
+using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Store;
@@ -41,6 +42,34 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<TurnInboxEntry> TurnInbox => Set<TurnInboxEntry>();
+
+    /// <summary>The turn that holds this context: while set, only its commit may save.</summary>
+    internal TurnTransaction? Owner { get; set; }
+
+    internal bool Committing { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTurn();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTurn();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A save in the middle of a turn would commit part of it (or, inside its transaction, nothing until the end while
+    // looking committed): the turn's owner is the only one who saves.
+    private void GuardTurn()
+    {
+        if (Owner is not null && !Committing)
+        {
+            throw new InvalidOperationException("A turn is in progress on this DbContext: its changes are saved by TurnTransaction.CommitAsync only.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

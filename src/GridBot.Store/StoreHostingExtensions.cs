@@ -1,7 +1,9 @@
 using GridBot.Store.Announcements;
 using GridBot.Store.Configuration;
+using GridBot.Store.Conversations;
 using GridBot.Store.Coordination;
 using GridBot.Store.Tickets;
+using GridBot.Store.Turns;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,8 @@ public static class StoreHostingExtensions
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
             UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>());
         });
+        builder.Services.AddScoped<TurnTransaction>();
+        builder.Services.AddScoped<ActivityDedup>();
         builder.Services.AddScoped<TicketNumberAllocator>();
         // The index is provider-specific: SQLite has the FTS5 trigram table of the Announcements migration; PostgreSQL
         // scans until a pg_trgm index and its implementation are added.

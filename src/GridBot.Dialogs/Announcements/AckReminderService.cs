@@ -59,11 +59,7 @@ public sealed class AckReminderService(
                 {
                     // The leaders are @-mentioned where the channel can (WeCom robots), so the reminder reaches them in a busy group.
                     var mentions = leaderRows.Where(l => l.Channel == chat.Channel).Select(l => l.UserId).ToList();
-                    db.Outbox.Add(new OutboxMessage
-                    {
-                        Channel = chat.Channel, ConversationId = chat.ChatId, Text = text, Mentions = OutboxMentions.Join(mentions),
-                        CreatedUtc = asOfUtc, NextAttemptUtc = asOfUtc,
-                    });
+                    db.Outbox.Enqueue(chat.Channel, chat.ChatId, text, asOfUtc, mentions: mentions);
                 }
 
                 sent += await ledger.TrySaveAsync(cancellationToken) ? 1 : 0;

@@ -131,19 +131,9 @@ public sealed class AnnouncementPublisher(
             var delivery = new AnnouncementDelivery { ChatId = chat.Id, GridId = chat.GridId };
             for (var i = 0; i < parts.Count; i++)
             {
-                // The row is built here rather than by ProactiveMessenger because the delivery must hold it: status,
-                // attempts and errors are read back from it.
-                var row = new OutboxMessage
-                {
-                    Channel = chat.Channel,
-                    ConversationId = chat.ChatId,
-                    Text = parts[i],
-                    // The body is markdown as the publisher wrote it; WeCom robots render it, other channels show it as text.
-                    Format = OutboxFormat.Markdown,
-                    CreatedUtc = nowUtc,
-                    NextAttemptUtc = nowUtc,
-                };
-                db.Outbox.Add(row);
+                // The delivery holds the row: status, attempts and errors are read back from it. The body is markdown as
+                // the publisher wrote it; WeCom robots render it, other channels show it as text.
+                var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, parts[i], nowUtc, OutboxFormat.Markdown);
                 delivery.Parts.Add(new AnnouncementDeliveryPart { Part = i + 1, OutboxMessage = row });
             }
 
@@ -170,11 +160,7 @@ public sealed class AnnouncementPublisher(
         {
             for (var i = 0; i < parts.Count; i++)
             {
-                var row = new OutboxMessage
-                {
-                    Channel = CustomerGroup.OutboxChannel, ConversationId = scope.Code, Text = parts[i], CreatedUtc = nowUtc, NextAttemptUtc = nowUtc,
-                };
-                db.Outbox.Add(row);
+                var row = db.Outbox.Enqueue(CustomerGroup.OutboxChannel, scope.Code, parts[i], nowUtc);
                 announcement.GroupSends.Add(new AnnouncementGroupSend { GridId = scope.GridId, Part = i + 1, OutboxMessage = row });
             }
         }

@@ -35,14 +35,7 @@ public sealed class AnnouncementWithdrawal(GridBotDbContext db, ShanghaiTime clo
 
         foreach (var chat in parts.Where(p => p.Status == OutboxStatus.Sent).Select(p => (p.Channel, p.ConversationId)).Distinct())
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Channel = chat.Channel,
-                ConversationId = chat.ConversationId,
-                Text = AnnouncementTexts.Withdrawn(announcement.Number, announcement.Title),
-                CreatedUtc = now,
-                NextAttemptUtc = now,
-            });
+            db.Outbox.Enqueue(chat.Channel, chat.ConversationId, AnnouncementTexts.Withdrawn(announcement.Number, announcement.Title), now);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +14,11 @@ public sealed class BotAdapter(IServiceScopeFactory scopes, GridBotTelemetry tel
     /// True when the channel returns the replies itself (expectReplies, a passive reply); false to deliver them
     /// through the outbox, committed with the turn.
     /// </param>
-    public async Task<TurnResult> ProcessAsync(Activity activity, bool repliesInResponse, CancellationToken cancellationToken)
+    public Task<TurnResult> ProcessAsync(Activity activity, bool repliesInResponse, CancellationToken cancellationToken) =>
+        ProcessAsync(activity, repliesInResponse ? TurnDelivery.ReturnedInResponse() : TurnDelivery.ByOutbox(), cancellationToken);
+
+    /// <param name="delivery">How the replies leave; a channel with a reply budget keeps it to call <see cref="TurnDelivery.StopWaiting"/>.</param>
+    public async Task<TurnResult> ProcessAsync(Activity activity, TurnDelivery delivery, CancellationToken cancellationToken)
     {
         var channel = new KeyValuePair<string, object?>("channel", activity.ChannelId);
         telemetry.MessagesIn.Add(1, channel, new KeyValuePair<string, object?>("type", activity.Type));
@@ -25,8 +28,7 @@ public sealed class BotAdapter(IServiceScopeFactory scopes, GridBotTelemetry tel
         var started = Stopwatch.GetTimestamp();
 
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TurnDelivery>().RepliesInResponse = repliesInResponse;
-        var context = new TurnContext(activity);
+        var context = new TurnContext(activity, delivery);
         await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(context, cancellationToken);
 
         span?.SetTag("gridbot.duplicate", context.IsDuplicate);

@@ -1,14 +1,18 @@
 using GridBot.Dialogs.Dialogs;
 using GridBot.Dialogs.Identity;
+using GridBot.Store.Conversations;
 
 namespace GridBot.Dialogs.Core;
 
-public sealed class TurnContext(Activity activity) : ITurnContext
+public sealed class TurnContext(Activity activity, TurnDelivery delivery) : ITurnContext
 {
     private readonly List<Activity> _replies = [];
     private TurnIdentity? _identity;
 
     public Activity Activity { get; } = activity;
+
+    /// <summary>How this turn's replies leave (in the response, by outbox, or in the response unless late).</summary>
+    public TurnDelivery Delivery { get; } = delivery;
 
     public TurnIdentity Identity
     {
@@ -30,7 +34,7 @@ public sealed class TurnContext(Activity activity) : ITurnContext
 
     public string ConversationKey => $"{Activity.ChannelId}|{Activity.Conversation?.Id}";
 
-    public string DedupKey => $"{Activity.ChannelId}|{Activity.Id}";
+    public string DedupKey => ActivityDedup.Key(Activity.ChannelId, Activity.Id);
 
     public string DialogKey => $"{Activity.ChannelId}|{Activity.Conversation?.Id}|{Activity.From?.Id}";
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using GridBot.Dialogs.Core;
-using GridBot.Store;
-using GridBot.Store.Coordination;
-using Microsoft.EntityFrameworkCore;
+using GridBot.Store.Conversations;
 
 namespace GridBot.Dialogs.Pipeline;
 
@@ -10,7 +8,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// An activity id seen before is answered with the replies it got the first time and changes nothing:
 /// a channel's retry never makes a second ticket.
 /// </summary>
-public sealed class DedupMiddleware(GridBotDbContext db, IProcessedActivityCache cache) : IMiddleware
+public sealed class DedupMiddleware(ActivityDedup dedup) : IMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -20,12 +18,7 @@ public sealed class DedupMiddleware(GridBotDbContext db, IProcessedActivityCache
             return;
         }
 
-        var key = context.DedupKey;
-        var replies = await cache.GetRepliesAsync(key, cancellationToken)
-            ?? await db.ProcessedActivities.AsNoTracking()
-                .Where(p => p.Key == key)
-                .Select(p => p.RepliesJson)
-                .FirstOrDefaultAsync(cancellationToken);
+        var replies = await dedup.FindRepliesAsync(context.DedupKey, cancellationToken);
         if (replies is null)
         {
             await next(cancellationToken);

@@ -1,6 +1,6 @@
 using GridBot.Dialogs.Core;
 using GridBot.Store;
-using Microsoft.EntityFrameworkCore;
+using GridBot.Store.Turns;
 using Microsoft.Extensions.Logging;
 
 namespace GridBot.Dialogs.Pipeline;
@@ -9,7 +9,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// A bug in one turn costs that turn only: its changes are dropped, the person's dialog state is cleared so
 /// a bad state cannot loop, they get a short apology, and the activity is not marked handled so a resend is tried again.
 /// </summary>
-public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, ILogger<ErrorBoundaryMiddleware> logger) : IMiddleware
+public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, TurnTransaction turn, ILogger<ErrorBoundaryMiddleware> logger) : IMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -22,15 +22,15 @@ public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, ILogger
         catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && StoreErrors.StorageUnavailableReason(ex) is null)
         {
             LogTurnFailed(logger, ex, context.Activity.ChannelId, context.Activity.Conversation?.Id, context.Activity.Id);
-            db.ChangeTracker.Clear();
-            if (db.Database.CurrentTransaction is { } transaction)
+            // The ticket number taken in this turn goes back with everything else.
+            await turn.RollbackAsync();
+
+            // Staged like any change: the turn's owner commits the cleared state (and no processed mark).
+            if (await db.DialogStates.FindAsync([context.DialogKey], cancellationToken) is { } state)
             {
-                // The ticket number taken in this turn goes back with everything else.
-                await transaction.RollbackAsync(CancellationToken.None);
+                db.DialogStates.Remove(state);
             }
 
-            var key = context.DialogKey;
-            await db.DialogStates.Where(d => d.Key == key).ExecuteDeleteAsync(cancellationToken);
             context.Failed = true;
             context.ReplaceReplies([]);
             context.Reply(PipelineTexts.Apology);

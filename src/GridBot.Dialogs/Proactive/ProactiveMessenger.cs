@@ -20,20 +20,6 @@ public sealed class ProactiveMessenger(GridBotDbContext db, TimeProvider time)
     public void EnqueueImage(string channel, string conversationId, string altText, byte[] pngOrJpeg) =>
         Add(channel, conversationId, serviceUrl: null, altText, OutboxFormat.Image, mentions: null, pngOrJpeg);
 
-    private void Add(string channel, string conversationId, string? serviceUrl, string text, OutboxFormat format, IReadOnlyCollection<string>? mentions, byte[]? payload)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage
-        {
-            Channel = channel,
-            ConversationId = conversationId,
-            ServiceUrl = serviceUrl,
-            Text = text,
-            Format = format,
-            Mentions = OutboxMentions.Join(mentions),
-            Payload = payload,
-            CreatedUtc = now,
-            NextAttemptUtc = now,
-        });
-    }
+    private void Add(string channel, string conversationId, string? serviceUrl, string text, OutboxFormat format, IReadOnlyCollection<string>? mentions, byte[]? payload) =>
+        db.Outbox.Enqueue(channel, conversationId, text, time.GetUtcNow().UtcDateTime, format, serviceUrl, mentions: mentions, payload: payload);
 }

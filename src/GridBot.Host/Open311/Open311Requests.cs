@@ -3,12 +3,13 @@ using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
 using GridBot.Store;
 using GridBot.Store.Tickets;
+using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Open311;
 
 /// <summary>Service requests: filed as tickets through <see cref="TicketService"/>, listed from tickets.</summary>
-public sealed class Open311Requests(GridBotDbContext db, TicketService tickets, TaxonomyProvider taxonomy, ChinaWorkingCalendar calendar, TimeProvider time)
+public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfWork, TicketService tickets, TaxonomyProvider taxonomy, ChinaWorkingCalendar calendar, TimeProvider time)
 {
     public const int MaxResults = 1000;
     public const int DefaultDays = 90;
@@ -53,10 +54,11 @@ public sealed class Open311Requests(GridBotDbContext db, TicketService tickets, 
         var draft = new TicketDraft(description, serviceCode, TicketUrgency.Normal, place[..Math.Min(place.Length, 200)], photos);
         var opening = new TicketOpening(draft, grid, Open311Sender.ChannelName, Open311Sender.ChannelName, null,
             tickets.NewReporter(Open311Sender.ChannelName, userId, reporterName, phone, description), new TicketActor(userId, reporterName));
-        // The number allocator opens the transaction; the ticket and its number commit together or not at all.
+        // The same unit of work as a turn's: the ticket and its number commit together or not at all.
+        await unitOfWork.BeginAsync(cancellationToken);
         var ticket = await tickets.OpenAsync(opening, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Database.CommitTransactionAsync(cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+        await unitOfWork.DisposeAsync();
         return (ticket.Number, 200, null);
     }
 

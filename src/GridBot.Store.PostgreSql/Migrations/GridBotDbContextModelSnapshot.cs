@@ -1146,6 +1146,42 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("TicketSequences");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Turns.TurnInboxEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LateServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("AcceptedUtc");
+
+                    b.ToTable("TurnInbox", (string)null);
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementAck", b =>
                 {
                     b.HasOne("GridBot.Store.Announcements.Announcement", null)

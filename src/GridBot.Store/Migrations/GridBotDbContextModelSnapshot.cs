@@ -1093,6 +1093,42 @@ namespace GridBot.Store.Migrations
                     b.ToTable("TicketSequences");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Turns.TurnInboxEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("AcceptedUtc");
+
+                    b.ToTable("TurnInbox", (string)null);
+                });
+
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementAck", b =>
                 {
                     b.HasOne("GridBot.Store.Announcements.Announcement", null)

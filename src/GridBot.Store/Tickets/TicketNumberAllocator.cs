@@ -1,23 +1,21 @@
+using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Store.Tickets;
 
 /// <summary>
-/// Hands out GD20261123-0007 style numbers with one atomic upsert. It begins the unit of work's transaction when
-/// none is open, so the number is committed with the ticket (one write transaction per turn) and a failed turn
-/// gives its number back. Concurrent turns wait for the write lock here, which SQLite's single writer makes them
+/// Hands out GD20261123-0007 style numbers with one atomic upsert inside the turn's write transaction, which it asks
+/// the turn's owner (<see cref="TurnTransaction"/>) for, so the number is committed with the ticket (one write
+/// transaction per turn) and a failed turn gives its number back. Concurrent turns wait for the write lock here, which SQLite's single writer makes them
 /// do at commit anyway. The statement is the same on SQLite and PostgreSQL (quoted names: PostgreSQL folds bare ones
 /// to lower case).
 /// </summary>
-public sealed class TicketNumberAllocator(GridBotDbContext db)
+public sealed class TicketNumberAllocator(GridBotDbContext db, TurnTransaction turn)
 {
     public async Task<string> NextAsync(string prefix, DateOnly day, CancellationToken cancellationToken)
     {
         var dayText = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
+        await turn.EnsureWriteAsync(cancellationToken);
 
         var values = await db.Database.SqlQuery<int>(
             $"""

@@ -3,6 +3,7 @@ using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Channels.WeCom.CustomerGroups;
 using GridBot.Dialogs.Commands;
+using GridBot.Dialogs.Core;
 using GridBot.Dialogs.KfSessions;
 using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
@@ -111,6 +112,7 @@ public static class WeComHostingExtensions
         services.AddScoped<KfSessionFinder>();
         services.AddScoped<ICommand, TakeOverCommand>();
         services.AddScoped<ICommand, HandBackCommand>();
+        services.AddScoped<IChannelGate, KfTurnGate>();
         services.AddSingleton<KfMessageHandler>();
         services.AddSingleton<KfSynchronizer>();
         services.AddHostedService<KfSyncWorker>();

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using GridBot.Dialogs.Core;
-using GridBot.Dialogs.Proactive;
-using GridBot.Store;
-using GridBot.Store.Coordination;
-using Microsoft.EntityFrameworkCore;
+using GridBot.Store.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace GridBot.Host.Channels.WeCom.AiBot;
@@ -17,7 +14,6 @@ namespace GridBot.Host.Channels.WeCom.AiBot;
 internal sealed partial class AiBotCallbackHandler(
     BotAdapter adapter,
     IServiceScopeFactory scopes,
-    IProcessedActivityCache processed,
     IOptions<WeComOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -45,47 +41,28 @@ internal sealed partial class AiBotCallbackHandler(
         }
 
         var streamId = AiBotStreamId.For(activity.Id!);
+        var lateRoute = IsWeComUrl(callback.ResponseUrl)
+            ? new LateReplyRoute(AiBotResponseSender.ChannelName, activity.Conversation!.Id!, callback.ResponseUrl)
+            : null;
+        var delivery = TurnDelivery.InResponseUnlessLate(lateRoute);
 
         // The turn must outlive this request when it misses the budget, so it runs on the host's token, not the request's.
-        var turn = adapter.ProcessAsync(activity, repliesInResponse: true, lifetime.ApplicationStopping);
+        var turn = adapter.ProcessAsync(activity, delivery, lifetime.ApplicationStopping);
         var budget = Task.Delay(options.Value.AiBot.ReplyBudget, time, cancellationToken);
-        if (await Task.WhenAny(turn, budget) == turn)
+        if (await Task.WhenAny(turn, budget) == turn || !delivery.StopWaiting())
         {
+            // Finished in time, or already committing with its answer in this response: wait for it.
             var result = await turn;
             return result.Replies.Count == 0 ? null : AiBotReply.ForStream(streamId, true, Join(result.Replies));
         }
 
-        _ = DeliverLateAsync(turn, activity, callback.ResponseUrl);
+        // Late: the turn writes its answer as an outbox row (response_url) in its own commit.
+        if (lateRoute is null)
+        {
+            LogNoResponseUrl(logger, activity.Id);
+        }
+
         return AiBotReply.ForStream(streamId, true, AiBotTexts.Working);
-    }
-
-    private async Task DeliverLateAsync(Task<TurnResult> turn, Activity activity, string? responseUrl)
-    {
-        try
-        {
-            var result = await turn;
-
-            // A duplicate's first turn owns the delivery; answering again would say everything twice.
-            if (result.Duplicate || result.Replies.Count == 0)
-            {
-                return;
-            }
-
-            if (!IsWeComUrl(responseUrl))
-            {
-                LogNoResponseUrl(logger, activity.Id);
-                return;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ProactiveMessenger>()
-                .Enqueue(AiBotResponseSender.ChannelName, activity.Conversation!.Id!, responseUrl, Join(result.Replies));
-            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(lifetime.ApplicationStopping);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogLateDeliveryFailed(logger, ex, activity.Id);
-        }
     }
 
     /// <summary>
@@ -102,14 +79,9 @@ internal sealed partial class AiBotCallbackHandler(
             return null;
         }
 
-        var key = $"{AiBotActivityMapper.ChannelId}|{msgid}";
-        var json = await processed.GetRepliesAsync(key, cancellationToken);
-        if (json is null)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            json = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().ProcessedActivities.AsNoTracking()
-                .Where(p => p.Key == key).Select(p => p.RepliesJson).FirstOrDefaultAsync(cancellationToken);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var json = await scope.ServiceProvider.GetRequiredService<ActivityDedup>()
+            .FindRepliesAsync(ActivityDedup.Key(AiBotActivityMapper.ChannelId, msgid), cancellationToken);
 
         if (json is null)
         {
@@ -153,7 +125,4 @@ internal sealed partial class AiBotCallbackHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom AI bot message {Msgid} missed the reply budget and has no usable response_url; its answer stays in the turn's record")]
     private static partial void LogNoResponseUrl(ILogger logger, string? msgid);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "WeCom AI bot message {Msgid}: the late answer could not be queued")]
-    private static partial void LogLateDeliveryFailed(ILogger logger, Exception exception, string? msgid);
 }

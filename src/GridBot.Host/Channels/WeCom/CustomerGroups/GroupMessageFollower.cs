@@ -53,15 +53,10 @@ internal sealed partial class GroupMessageFollower(GridBotDbContext db, Customer
 
             task.RemindersOnDay++;
             task.LastReminderUtc = nowUtc;
-            db.Outbox.Add(new OutboxMessage
-            {
-                Channel = WeComWebhookKey.Channel,
-                ConversationId = task.OwnerUserId,
-                Text = $"【群发提醒】您有一条发往 {task.Chats.Count} 个客户群的公告还没有确认发送，请在企业微信「客户联系 → 群发助手」中确认。"
+            db.Outbox.Enqueue(WeComWebhookKey.Channel, task.OwnerUserId,
+                $"【群发提醒】您有一条发往 {task.Chats.Count} 个客户群的公告还没有确认发送，请在企业微信「客户联系 → 群发助手」中确认。"
                     + $"（{clock.Format(task.CreatedUtc)} 创建，今天第 {task.RemindersOnDay} 次提醒，每天最多 {GroupMessageTask.MaxRemindersPerDay} 次）",
-                CreatedUtc = nowUtc,
-                NextAttemptUtc = nowUtc,
-            });
+                nowUtc);
             reminders++;
         }
 

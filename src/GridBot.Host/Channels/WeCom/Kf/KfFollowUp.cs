@@ -33,14 +33,7 @@ internal static class KfFollowUp
         ticket?.RecordFollowUp(Bot, TicketAction.FollowUp, KfTexts.FollowUpNote(reason) + (recipients.Count == 0 ? "（网格内没有可接收任务的网格员）" : ""), nowUtc);
         foreach (var userId in recipients)
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Channel = WeComWebhookKey.Channel,
-                ConversationId = userId,
-                Text = KfTexts.FollowUpTask(ticket?.Number, reason, notice.Text),
-                CreatedUtc = nowUtc,
-                NextAttemptUtc = nowUtc,
-            });
+            db.Outbox.Enqueue(WeComWebhookKey.Channel, userId, KfTexts.FollowUpTask(ticket?.Number, reason, notice.Text), nowUtc);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,19 +1,17 @@
 using GridBot.Dialogs.Core;
 using GridBot.Store;
-using GridBot.Store.Conversations;
 using GridBot.Store.Kf;
-using GridBot.Store.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Channels.WeCom.Kf;
 
 /// <summary>
-/// What one pulled kf item does: a customer message opens a new 48 h / 5-reply window and becomes a turn (unless a
-/// person holds the session); enter_session binds the resident to the grid of the link's scene and greets them with
+/// What one pulled kf item does: a customer message becomes a turn (the kf rules, window and 转人工 included, run in it
+/// through <see cref="KfTurnGate"/>); enter_session binds the resident to the grid of the link's scene and greets them with
 /// the welcome_code; session_status_change tracks who holds the session; servicer messages are only observed.
 /// </summary>
 internal sealed partial class KfMessageHandler(
-    IServiceScopeFactory scopes, BotAdapter adapter, KfApiClient api, KfHandOver handOver, TimeProvider time, ILogger<KfMessageHandler> logger)
+    IServiceScopeFactory scopes, BotAdapter adapter, KfApiClient api, TimeProvider time, ILogger<KfMessageHandler> logger)
 {
     public async Task HandleAsync(string openKfid, KfMessage message, CancellationToken cancellationToken)
     {
@@ -31,84 +29,9 @@ internal sealed partial class KfMessageHandler(
         }
     }
 
-    private async Task HandleCustomerAsync(string openKfid, KfMessage message, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        KfSession session;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-            session = await KfSessions.GetOrAddAsync(db, openKfid, message.ExternalUserid!, now, cancellationToken);
-
-            // Committed before the turn: the turn's replies are outbox rows, and the sender reads this window and budget.
-            // A message read again (a page re-read after a crash) was processed and must not refill the budget.
-            var key = KfChannel.Name + "|" + message.Msgid;
-            if (!await db.ProcessedActivities.AnyAsync(p => p.Key == key, cancellationToken))
-            {
-                session.CustomerWrote(DateTimeOffset.FromUnixTimeSeconds(message.SendTime).UtcDateTime);
-            }
-
-            session.UpdatedUtc = now;
-            if (session.GridId is { } gridId)
-            {
-                await KfSessions.BindResidentAsync(db, session.ExternalUserId, gridId, cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            if (session.GridId is null)
-            {
-                await AskForGridAsync(db, session, message.Msgid!, now, cancellationToken);
-                return;
-            }
-
-            if (session.ServiceState == KfServiceState.Person)
-            {
-                // Marked handled: a page read again after the session went back to the bot must not turn it into a ticket.
-                if (!await db.ProcessedActivities.AnyAsync(p => p.Key == key, cancellationToken))
-                {
-                    db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ProcessedUtc = now, RepliesJson = "[]" });
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                LogHeldByPerson(logger, message.Msgid, session.Id);
-                return;
-            }
-
-            if (KfHandOver.IsRequest(message))
-            {
-                await handOver.HandOverAsync(db, session, message.Msgid!, cancellationToken);
-                return;
-            }
-        }
-
-        if (KfActivityMapper.ToActivity(openKfid, message, session) is not { } activity)
-        {
-            LogUnreadable(logger, message.Msgid, message.Msgtype);
-            return;
-        }
-
-        await adapter.ProcessAsync(activity, repliesInResponse: false, cancellationToken);
-    }
-
-    /// <summary>
-    /// A resident who came without a grid's link cannot be routed: one polite answer per message, marked processed
-    /// under the msgid like a turn so a re-read page does not repeat it.
-    /// </summary>
-    private static async Task AskForGridAsync(GridBotDbContext db, KfSession session, string msgid, DateTime now, CancellationToken cancellationToken)
-    {
-        var key = KfChannel.Name + "|" + msgid;
-        if (await db.ProcessedActivities.AnyAsync(p => p.Key == key, cancellationToken))
-        {
-            return;
-        }
-
-        db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ProcessedUtc = now, RepliesJson = "[]" });
-        db.Outbox.Add(new OutboxMessage
-        {
-            Channel = KfChannel.Name, ConversationId = session.ConversationId, ReplyToId = msgid, Text = KfTexts.NoGrid, CreatedUtc = now, NextAttemptUtc = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>A customer message is a turn like any channel's: its kf rules run in the turn (<see cref="KfTurnGate"/>).</summary>
+    private Task HandleCustomerAsync(string openKfid, KfMessage message, CancellationToken cancellationToken) =>
+        adapter.ProcessAsync(KfActivityMapper.ToActivity(openKfid, message), TurnDelivery.ByOutbox(), cancellationToken);
 
     private async Task HandleEventAsync(string openKfid, KfEvent kfEvent, CancellationToken cancellationToken)
     {
@@ -163,12 +86,6 @@ internal sealed partial class KfMessageHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "kf item {Msgid} (origin {Origin}, {Msgtype}) observed, not a turn")]
     private static partial void LogObserved(ILogger logger, string? msgid, int origin, string? msgtype);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "kf message {Msgid} left to the person holding session {SessionId}")]
-    private static partial void LogHeldByPerson(ILogger logger, string? msgid, int sessionId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "kf message {Msgid} of type {Msgtype} carries nothing the bot can read")]
-    private static partial void LogUnreadable(ILogger logger, string? msgid, string? msgtype);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "kf session {SessionId} entered with a scene that names no grid")]
     private static partial void LogUnknownScene(ILogger logger, int sessionId);

@@ -25,20 +25,22 @@ internal static class KfSessions
     /// finds their grid in a private conversation. Entering through another grid's link moves them there: a person
     /// lives in one grid.
     /// </summary>
-    public static async Task BindResidentAsync(GridBotDbContext db, string externalUserId, int gridId, CancellationToken cancellationToken)
+    /// <returns>True when a membership was added or moved (staged, not saved).</returns>
+    public static async Task<bool> BindResidentAsync(GridBotDbContext db, string externalUserId, int gridId, CancellationToken cancellationToken)
     {
         var members = await db.Members.Where(m => m.Channel == KfChannel.Name && m.UserId == externalUserId).ToListAsync(cancellationToken);
         if (members.Any(m => m.GridId == gridId))
         {
-            return;
+            return false;
         }
 
         if (members.FirstOrDefault(m => m.Role == MemberRole.Resident) is { } resident)
         {
             resident.GridId = gridId;
-            return;
+            return true;
         }
 
         db.Members.Add(new Member { Channel = KfChannel.Name, UserId = externalUserId, Name = KfTexts.ResidentName, GridId = gridId, Role = MemberRole.Resident });
+        return true;
     }
 }

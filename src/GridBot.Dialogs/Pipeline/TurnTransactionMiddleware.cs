@@ -1,0 +1,65 @@
+using System.Text.Json;
+using GridBot.Dialogs.Core;
+using GridBot.Store;
+using GridBot.Store.Conversations;
+using GridBot.Store.Outbox;
+using GridBot.Store.Turns;
+
+namespace GridBot.Dialogs.Pipeline;
+
+/// <summary>
+/// The turn's unit of work, around everything after the lock: <see cref="TurnTransaction"/> opens it, the turn
+/// stages its changes, and here the replies that leave by outbox and the processed-activity mark are staged too and
+/// all of it is committed in one SaveChanges: a turn happens completely or not at all. An exception rolls it back.
+/// </summary>
+public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedup dedup, GridBotDbContext db, TimeProvider time) : IMiddleware
+{
+    public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
+    {
+        await turn.BeginAsync(cancellationToken);
+        try
+        {
+            await next(cancellationToken);
+            var inResponse = context.Delivery.SettleInResponse();
+            if (!context.IsDuplicate)
+            {
+                Stage(context, inResponse);
+            }
+
+            await turn.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await turn.DisposeAsync();
+        }
+    }
+
+    private void Stage(TurnContext context, bool inResponse)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var activity = context.Activity;
+        if (!inResponse && context.Delivery.LateRoute is { } late)
+        {
+            // The channel stopped waiting: the answer is one message through its late route.
+            var text = string.Join("\n\n", context.Replies.Select(r => r.Text).Where(t => !string.IsNullOrEmpty(t)));
+            if (text.Length > 0)
+            {
+                db.Outbox.Enqueue(late.Channel, late.ConversationId, text, now, serviceUrl: late.ServiceUrl, replyToId: activity.Id);
+            }
+        }
+        else if (!inResponse)
+        {
+            // Replies that go back by callback are outbox rows: they survive a crash between commit and send.
+            foreach (var reply in context.Replies)
+            {
+                db.Outbox.Enqueue(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", reply.Text ?? "", now, serviceUrl: activity.ServiceUrl, replyToId: activity.Id,
+                    mentions: reply.Entities?.Where(e => e.Type == "mention").Select(e => e.Mentioned?.Id ?? ""));
+            }
+        }
+
+        if (!context.Failed && !string.IsNullOrEmpty(activity.Id))
+        {
+            dedup.Mark(turn, context.DedupKey, JsonSerializer.Serialize(context.Replies.ToList(), ActivityJson.Default.ListActivity), now);
+        }
+    }
+}
