@@ -11,6 +11,7 @@ using GridBot.Dialogs.StaffConsole;
 using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.Classification;
+using GridBot.Dialogs.Tickets.FollowUps;
 using GridBot.Dialogs.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class DialogsHostingExtensions
         AddTickets(services);
         AddCommands(services);
         services.AddAnnouncements(builder.Configuration);
+        services.AddFollowUps(builder.Configuration);
         return builder;
     }
 
@@ -91,6 +93,8 @@ public static class DialogsHostingExtensions
             .Add<ActiveDialogRoute>("dialog", c => c.Activity.Type == ActivityTypes.Message && c.Dialogs.Active is not null)
             // Before reports: 收到 to an announcement is a 回执, never a ticket (in a group, or on 微信客服 for customer groups).
             .Add<AckRoute>("ack", c => c.Activity.Type == ActivityTypes.Message && (c.Identity.IsGroup || c.Identity.Channel == Store.Kf.KfSession.Channel))
+            // Before reports: "我上次报的井盖修了没有" is about an own ticket, not a new one.
+            .Add<FollowUpRoute>("follow-up", c => c.Activity.Type == ActivityTypes.Message)
             .Add<ReportRoute>("report", c => c.Activity.Type == ActivityTypes.Message));
     }
 
@@ -102,6 +106,7 @@ public static class DialogsHostingExtensions
         services.AddScoped<TicketFinder>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<GridLeaders>();
         services.AddScoped<IDialog, IntakeDialog>();
     }
 

@@ -1,28 +1,49 @@
 using GridBot.Dialogs.Core;
-using GridBot.Dialogs.Privacy;
-using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Tickets.FollowUps;
 using GridBot.Dialogs.Time;
 
 namespace GridBot.Dialogs.Commands;
 
-public sealed class StatusCommand(TicketCommandSupport support, ShanghaiTime clock) : ICommand
+/// <summary>进度 &lt;工单号&gt;: one ticket's progress; a bare "进度" answers about the speaker's own most recent tickets.</summary>
+public sealed class StatusCommand(TicketCommandSupport support, OwnTickets own, ShanghaiTime clock) : ICommand
 {
-    public CommandDefinition Definition { get; } = new("进度", ["进度", "查询", "status"], CommandAudience.Everyone, "进度 <工单号>", "查询工单进展");
+    public CommandDefinition Definition { get; } = new("进度", ["进度", "查询", "status"], CommandAudience.Everyone, "进度 <工单号>", "查询工单进展（只发“进度”查自己反映的）");
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var ticket = await support.FindAsync(context, invocation.TakeReference().Reference, Definition.Usage, cancellationToken);
-        if (ticket is null)
+        var reference = invocation.TakeReference().Reference;
+        if (reference is null && invocation.Arguments.Length == 0)
         {
+            await OwnAsync(context, cancellationToken);
             return;
         }
 
-        var owner = ticket.OwnerName is null ? "" : $"，承办人 {ticket.OwnerName}";
-        var deadline = ticket.Status is Store.Tickets.TicketStatus.Resolved or Store.Tickets.TicketStatus.Rated or Store.Tickets.TicketStatus.Closed
-            ? $"，办结时间 {clock.Format(ticket.ResolvedUtc ?? ticket.UpdatedUtc)}"
-            : $"，时限 {clock.Format(ticket.DeadlineUtc)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时，已督办）" : "")}";
-        // Asked in a group as often as in private: a resolution note may name a phone, so it is masked like every shared text.
-        var resolution = ticket.Resolution is null ? "" : $"\n处理结果：{PersonalDataMask.Text(ticket.Resolution)}";
-        context.Reply($"工单 {ticket.Number}（{ticket.Category}·{ticket.Place ?? "未说明位置"}）\n当前状态：{TicketStatusNames.Of(ticket.Status)}{owner}{deadline}。{resolution}");
+        var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
+        if (ticket is not null)
+        {
+            context.Reply(TicketProgressText.Of(ticket, clock));
+        }
+    }
+
+    private async Task OwnAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var mine = await own.RecentAsync(context, cancellationToken);
+        var name = context.Identity.Name;
+        var open = mine.Where(t => Store.Tickets.TicketLifecycle.IsOpen(t.Status)).Take(5).ToList();
+        switch (open.Count)
+        {
+            case 0 when mine.Count == 0:
+                FollowUpActions.Reply(context, FollowUpTexts.NoTickets(name));
+                break;
+            case 0:
+                FollowUpActions.Reply(context, FollowUpTexts.Progress(name, mine[0], clock));
+                break;
+            case 1:
+                FollowUpActions.Reply(context, FollowUpTexts.Progress(name, open[0], clock));
+                break;
+            default:
+                FollowUpActions.Reply(context, FollowUpTexts.ProgressOfSeveral(name, open, clock));
+                break;
+        }
     }
 }

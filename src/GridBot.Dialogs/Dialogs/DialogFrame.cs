@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Tickets.FollowUps;
 
 namespace GridBot.Dialogs.Dialogs;
 
@@ -8,6 +9,9 @@ namespace GridBot.Dialogs.Dialogs;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "dialog")]
 [JsonDerivedType(typeof(IntakeFrame), "intake")]
 [JsonDerivedType(typeof(AnnouncementConfirmFrame), "announcement")]
+[JsonDerivedType(typeof(PickTicketFrame), "pick-ticket")]
+[JsonDerivedType(typeof(WithdrawConfirmFrame), "withdraw-confirm")]
+[JsonDerivedType(typeof(CorrectionFieldFrame), "correction-field")]
 public abstract record DialogFrame
 {
     public DateTime StartedUtc { get; init; }

@@ -64,7 +64,7 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
         // Open at the end of the period: never resolved (IS NULL is an index seek) plus resolved only after it (a
         // range); as one OR, SQLite falls back to reading every ticket.
         var unresolved = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc == null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed)
+            .Where(t => t.ResolvedUtc == null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
@@ -160,7 +160,7 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
     private async Task<List<DigestOldTicket>> OldestOpenAsync(List<int> ids, DateTime to, DateTime ageAt, CancellationToken cancellationToken)
     {
         var rows = await db.Tickets.AsNoTracking()
-            .Where(t => ids.Contains(t.GridId) && t.CreatedUtc < to && t.ResolvedUtc == null && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed)
+            .Where(t => ids.Contains(t.GridId) && t.CreatedUtc < to && t.ResolvedUtc == null && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn)
             .OrderBy(t => t.CreatedUtc).ThenBy(t => t.Id)
             .Take(OldestCount)
             .Select(t => new { t.Number, t.Category, GridName = t.Grid!.Name, t.Status, t.CreatedUtc })

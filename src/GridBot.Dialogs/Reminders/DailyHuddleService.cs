@@ -91,7 +91,7 @@ public sealed partial class DailyHuddleService(
         var gridIds = await SubtreeGridIdsAsync(due, cancellationToken);
         var tickets = await db.Tickets.AsNoTracking()
             .Where(t => gridIds.Contains(t.GridId))
-            .Where(t => (t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
+            .Where(t => (t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
                 || t.CreatedUtc > earliest)
             .Select(t => new AgendaTicket(t.Number, t.Category, t.Place, t.Status, t.Tier, t.OwnerName, t.CreatedUtc, t.DeadlineUtc, t.Grid!.Path))
             .ToListAsync(cancellationToken);

@@ -43,7 +43,7 @@ public sealed partial class DeadlineChaser(
         }
 
         var open = await db.Tickets.AsNoTracking()
-            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
+            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .Select(t => new
             {
                 t.Id,

@@ -51,7 +51,7 @@ public sealed partial class WeeklyMeetingService(
 
         var escalated = await db.Tickets.AsNoTracking()
             .Where(t => t.Grid!.Path.StartsWith(path) && t.Tier != TicketTier.Grid)
-            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
+            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .OrderBy(t => t.DeadlineUtc)
             .Select(t => new { t.Number, t.Category, t.Place, t.Tier, t.DeadlineUtc, GridName = t.Grid!.Name })
             .ToListAsync(cancellationToken);

@@ -76,9 +76,11 @@ public sealed class ReportRoute(
         var conversationId = context.Activity.Conversation?.Id ?? "";
         var since = clock.NowUtc - PhotoWindow;
         var ticket = await db.Tickets
-            .Where(t => t.Channel == identity.Channel && t.ConversationId == conversationId && t.CreatedUtc >= since
-                && t.Reporters.Any(r => r.UserId == identity.UserId))
-            .OrderByDescending(t => t.Id)
+            // The speaker's own report of the last half hour, also when it joined an older ticket of a neighbour's:
+            // several residents sending photos at once each reach their own ticket.
+            .Where(t => t.Channel == identity.Channel && t.ConversationId == conversationId
+                && t.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId && r.AddedUtc >= since))
+            .OrderByDescending(t => t.Reporters.Where(r => r.Channel == identity.Channel && r.UserId == identity.UserId).Max(r => r.AddedUtc))
             .FirstOrDefaultAsync(cancellationToken);
         if (ticket is null)
         {

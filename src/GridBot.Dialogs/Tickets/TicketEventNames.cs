@@ -22,6 +22,10 @@ public static class TicketEventNames
         TicketAction.Remind => "到期提醒",
         TicketAction.Chase => "超期督办",
         TicketAction.FollowUp => "转网格员回访",
+        TicketAction.Urge => "居民催办",
+        TicketAction.Correct => "居民更正",
+        TicketAction.Withdraw => "居民撤回",
+        TicketAction.RaiseToLeader => "多次催办，提请网格长关注",
         _ => "补充照片",
     };
 }

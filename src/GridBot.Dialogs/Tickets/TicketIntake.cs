@@ -2,10 +2,7 @@ using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Telemetry;
 using GridBot.Dialogs.Time;
-using GridBot.Store;
-using GridBot.Store.Grids;
 using GridBot.Store.Tickets;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Tickets;
 
@@ -17,7 +14,7 @@ namespace GridBot.Dialogs.Tickets;
 /// An urgent report in a group also pushes an alert that @-mentions the leaders through the outbox: a channel's
 /// in-turn answer may not be able to ping anyone (a WeCom AI bot's stream reply cannot), a robot's mentioned_list can.
 /// </remarks>
-public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridBotDbContext db, ShanghaiTime clock, ProactiveMessenger messenger, GridBotTelemetry telemetry)
+public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridLeaders gridLeaders, ShanghaiTime clock, ProactiveMessenger messenger, GridBotTelemetry telemetry)
 {
     public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -39,7 +36,7 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
             return ticket;
         }
 
-        var leaders = await LeadersOfAsync(identity.Channel, identity.Grid, cancellationToken);
+        var leaders = await gridLeaders.OfAsync(identity.Channel, identity.Grid, cancellationToken);
         context.Reply(
             TicketTexts.CreatedUrgent(ticket, identity.Name, deadline, leaders.Select(l => l.Name).ToList()),
             [reporter, .. leaders.Select(l => Entity.MentionOf(l.UserId, l.Name))]);
@@ -70,21 +67,5 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
         }
 
         context.Reply(TicketTexts.Merged(ticket, identity.Name, clock.Format(ticket.DeadlineUtc)), reporter);
-    }
-
-    /// <summary>The nearest grid leaders above or at the grid: the micro-grid's own leader before the grid's.</summary>
-    private async Task<List<Member>> LeadersOfAsync(string channel, Grid grid, CancellationToken cancellationToken)
-    {
-        var path = grid.Path;
-        var leaders = await db.Members.AsNoTracking().Include(m => m.Grid)
-            .Where(m => m.Channel == channel && m.Role == MemberRole.Leader && path.StartsWith(m.Grid!.Path))
-            .ToListAsync(cancellationToken);
-        if (leaders.Count == 0)
-        {
-            return leaders;
-        }
-
-        var nearest = leaders.Max(l => l.Grid!.Path.Length);
-        return leaders.Where(l => l.Grid!.Path.Length == nearest).ToList();
     }
 }

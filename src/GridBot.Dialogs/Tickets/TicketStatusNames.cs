@@ -17,6 +17,7 @@ public static class TicketStatusNames
         [TicketStatus.Rejected] = "退回",
         [TicketStatus.Escalated] = "升级",
         [TicketStatus.Reopened] = "重办",
+        [TicketStatus.Withdrawn] = "已撤回",
     };
 
     public static string Of(TicketStatus status) => Names[status];

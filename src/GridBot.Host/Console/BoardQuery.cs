@@ -46,7 +46,7 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         if (filter.Overdue)
         {
-            tickets = tickets.Where(t => t.ResolvedUtc == null && t.DeadlineUtc < now && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected);
+            tickets = tickets.Where(t => t.ResolvedUtc == null && t.DeadlineUtc < now && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn);
         }
 
         if (filter.Text is { } text)

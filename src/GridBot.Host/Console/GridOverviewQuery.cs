@@ -23,7 +23,7 @@ public sealed class GridOverviewQuery(GridBotDbContext db, TimeProvider time)
         var rollUp = grids.ToDictionary(g => g.Id, g => ranked.FirstOrDefault(r => g.Path.StartsWith(r.Path, StringComparison.Ordinal))?.Id);
 
         var open = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc == null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
+            .Where(t => t.ResolvedUtc == null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .GroupBy(t => t.GridId)
             .Select(g => new { GridId = g.Key, Open = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < now ? 1 : 0) })
             .ToListAsync(cancellationToken);

@@ -23,6 +23,8 @@ public sealed record TicketDto(
     DateTime? ResolvedUtc,
     string? Resolution,
     string? Rating,
+    int UrgeCount,
+    DateTime? RaisedToLeaderUtc,
     IReadOnlyList<TicketReporterDto> Reporters,
     IReadOnlyList<string>? Photos,
     IReadOnlyList<TicketEventDto>? History)
@@ -45,6 +47,8 @@ public sealed record TicketDto(
         t.ResolvedUtc,
         t.Resolution is null ? null : PersonalDataMask.Text(t.Resolution),
         t.Rating?.ToString(),
+        t.UrgeCount,
+        t.RaisedToLeaderUtc,
         t.Reporters.Select(r => new TicketReporterDto(r.Name, PersonalDataMask.Phone(r.Phone))).ToList(),
         events is null ? null : t.Attachments.Select(a => a.Url).ToList(),
         events?.Select(e => new TicketEventDto(e.AtUtc, e.Action.ToString(), TicketEventNames.Of(e.Action), e.ActorName,

@@ -12,5 +12,7 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         builder.Property(e => e.ActorName).HasMaxLength(64);
         builder.Property(e => e.Note).HasMaxLength(500);
         builder.HasIndex(e => e.TicketId);
+        // Digests count a period's urges and withdrawals from the history as range scans on this.
+        builder.HasIndex(e => new { e.Action, e.AtUtc });
     }
 }

@@ -29,6 +29,12 @@ public sealed class Ticket
     public string? OwnerName { get; private set; }
     public string? Resolution { get; private set; }
     public TicketRating? Rating { get; private set; }
+
+    /// <summary>How many times the reporters urged (催办) this ticket; every urge is also a history line.</summary>
+    public int UrgeCount { get; private set; }
+
+    /// <summary>When repeated urges raised the ticket to the grid leader's attention (once per ticket).</summary>
+    public DateTime? RaisedToLeaderUtc { get; private set; }
     public List<TicketReporter> Reporters { get; } = [];
     public List<TicketAttachment> Attachments { get; } = [];
     public List<TicketEvent> Events { get; } = [];
@@ -140,6 +146,50 @@ public sealed class Ticket
 
         Record(actor, action, Status, nowUtc, note);
     }
+
+    /// <summary>催办 by a reporter: counted, and kept in the history with what they said.</summary>
+    public void Urge(TicketActor actor, string? note, DateTime nowUtc)
+    {
+        Guard(TicketAction.Urge);
+        UrgeCount++;
+        Record(actor, TicketAction.Urge, Status, nowUtc, note);
+    }
+
+    /// <summary>Marks the ticket for the grid leader (once); the caller tells the leader.</summary>
+    public bool RaiseToLeader(TicketActor actor, DateTime nowUtc)
+    {
+        Guard(TicketAction.RaiseToLeader);
+        if (RaisedToLeaderUtc is not null)
+        {
+            return false;
+        }
+
+        RaisedToLeaderUtc = nowUtc;
+        Record(actor, TicketAction.RaiseToLeader, Status, nowUtc, $"催办 {UrgeCount} 次");
+        return true;
+    }
+
+    /// <summary>The reporter's correction of the place; the history keeps both versions.</summary>
+    public void CorrectPlace(TicketActor actor, string place, PlaceDetail detail, DateTime nowUtc)
+    {
+        Guard(TicketAction.Correct);
+        var previous = Place;
+        Place = place;
+        PlaceDetail = detail;
+        Record(actor, TicketAction.Correct, Status, nowUtc, $"位置：{previous ?? "未说明"} → {place}");
+    }
+
+    /// <summary>The reporter's correction of what the problem is; the history keeps both versions.</summary>
+    public void CorrectDescription(TicketActor actor, string description, DateTime nowUtc)
+    {
+        Guard(TicketAction.Correct);
+        var previous = Description;
+        Description = description;
+        Record(actor, TicketAction.Correct, Status, nowUtc, $"描述：{previous} → {description}");
+    }
+
+    /// <summary>撤回 by the reporter: the ticket leaves the open work without counting as resolved by staff.</summary>
+    public void Withdraw(TicketActor actor, string? reason, DateTime nowUtc) => Move(actor, TicketAction.Withdraw, TicketStatus.Withdrawn, nowUtc, reason);
 
     public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && nowUtc > DeadlineUtc;
 

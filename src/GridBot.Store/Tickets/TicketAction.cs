@@ -25,4 +25,16 @@ public enum TicketAction
 
     /// <summary>回访: a notice the resident's channel could no longer carry was handed to the grid worker to call or visit.</summary>
     FollowUp,
+
+    /// <summary>催办: the reporter urged the ticket (counted in <see cref="Ticket.UrgeCount"/>, a KPI in 12345 practice).</summary>
+    Urge,
+
+    /// <summary>更正: the reporter corrected the place or the description shortly after reporting.</summary>
+    Correct,
+
+    /// <summary>撤回: the reporter withdrew the ticket.</summary>
+    Withdraw,
+
+    /// <summary>The ticket was raised to the grid leader's attention (repeated urges).</summary>
+    RaiseToLeader,
 }

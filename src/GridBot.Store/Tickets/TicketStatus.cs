@@ -12,4 +12,7 @@ public enum TicketStatus
     Rejected,
     Escalated,
     Reopened,
+
+    /// <summary>已撤回: withdrawn by the reporter (the problem went away), not closed by staff.</summary>
+    Withdrawn,
 }

@@ -1,0 +1,12 @@
+using GridBot.Dialogs.Dialogs;
+
+namespace GridBot.Dialogs.Tickets.FollowUps;
+
+/// <summary>"Which one?": the speaker's tickets offered, in the order shown, and what they asked for.</summary>
+public sealed record PickTicketFrame(FollowUpKind Kind, IReadOnlyList<string> Numbers, string Said, CorrectionText? Correction) : DialogFrame;
+
+/// <summary>"Really withdraw?": the ticket and the words that asked for it.</summary>
+public sealed record WithdrawConfirmFrame(string Number, string Said) : DialogFrame;
+
+/// <summary>"Place or description?": the correction that could be either.</summary>
+public sealed record CorrectionFieldFrame(string Number, string Right) : DialogFrame;

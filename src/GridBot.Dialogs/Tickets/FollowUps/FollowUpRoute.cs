@@ -1,0 +1,143 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Routing;
+using GridBot.Dialogs.Time;
+using GridBot.Store.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace GridBot.Dialogs.Tickets.FollowUps;
+
+/// <summary>
+/// Before a message is taken as a new report: is it about a ticket the speaker already reported — a progress question,
+/// an urge, a correction or a withdrawal? The speaker's own tickets decide: the one the words name, else the most recent
+/// open one; several alike are listed to pick from. When the words are clearly about an own report and none fits, the
+/// person is told kindly; otherwise the message goes on as a fresh one (it may be a new problem).
+/// </summary>
+public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, ShanghaiTime clock, IOptions<FollowUpOptions> options) : IRouteHandler
+{
+    public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var text = MessageText.Of(context.Activity);
+        if (FollowUpRecognizer.Recognize(text) is not { } request)
+        {
+            return false;
+        }
+
+        var identity = context.Identity;
+        var mine = await own.RecentAsync(context, cancellationToken);
+        if (request.Kind == FollowUpKind.Correct)
+        {
+            return Correct(context, mine, request);
+        }
+
+        if (mine.Count == 0)
+        {
+            // Staff talking about work ("催一下") are not residents asking about their reports.
+            if (!request.Explicit || identity.IsStaff)
+            {
+                return false;
+            }
+
+            FollowUpActions.Reply(context, FollowUpTexts.NoTickets(identity.Name));
+            return true;
+        }
+
+        return await ActAsync(context, mine, request, text, cancellationToken);
+    }
+
+    private async Task<bool> ActAsync(TurnContext context, List<Ticket> mine, FollowUpRequest request, string text, CancellationToken cancellationToken)
+    {
+        var name = context.Identity.Name;
+        var progress = request.Kind == FollowUpKind.Progress;
+        switch (OwnTickets.Choose(mine, request.Topic, openOnly: !progress))
+        {
+            case TicketChoice.One { Ticket: var ticket }:
+                await actions.CarryOutAsync(context, request.Kind, ticket, text, null, cancellationToken);
+                return true;
+            case TicketChoice.Several { Tickets: var several } when progress:
+                FollowUpActions.Reply(context, FollowUpTexts.ProgressOfSeveral(name, several, clock));
+                return true;
+            case TicketChoice.Several { Tickets: var several }:
+                Pick(context, request, several, text, topicMissed: false);
+                return true;
+        }
+
+        // Nothing of theirs fits the words: a new problem ("怎么还没人来处理井盖" from someone who reported a lamp)
+        // unless they said it is about their own report.
+        if (!request.Explicit)
+        {
+            return false;
+        }
+
+        var open = mine.Where(t => TicketLifecycle.IsOpen(t.Status)).Take(5).ToList();
+        if (progress)
+        {
+            FollowUpActions.Reply(context, FollowUpTexts.NotFoundAmong(name, request.Topic, mine.Take(3).ToList(), clock));
+        }
+        else if (open.Count == 0)
+        {
+            FollowUpActions.Reply(context, FollowUpTexts.NothingOpen(name, request.Kind));
+        }
+        else
+        {
+            Pick(context, request, open, text, topicMissed: true);
+        }
+
+        return true;
+    }
+
+    /// <summary>A correction is about the latest ticket the speaker filed themselves, and only shortly after.</summary>
+    private bool Correct(TurnContext context, List<Ticket> mine, FollowUpRequest request)
+    {
+        var identity = context.Identity;
+        var latest = mine.FirstOrDefault(t => TicketLifecycle.IsOpen(t.Status));
+        if (latest is null)
+        {
+            // "不对，是8栋门口" with nothing of theirs open is talk between neighbours, never a report: left alone in a
+            // group, a hint when it was said to the bot.
+            if (!request.Explicit)
+            {
+                return false;
+            }
+
+            if (IsDirect(context))
+            {
+                FollowUpActions.Reply(context, FollowUpTexts.NothingToCorrect(identity.Name));
+            }
+
+            return true;
+        }
+
+        var window = options.Value.CorrectionWindow;
+        if (clock.NowUtc - latest.CreatedUtc > window)
+        {
+            // "不对，是8栋" an hour later may well be talk between neighbours; only a clear correction gets an answer.
+            if (!request.Explicit)
+            {
+                return false;
+            }
+
+            FollowUpActions.Reply(context, FollowUpTexts.TooLateToCorrect(identity.Name, latest, window));
+            return true;
+        }
+
+        var first = latest.Reporters.OrderBy(r => r.AddedUtc).ThenBy(r => r.Id).FirstOrDefault();
+        if (first is null || first.Channel != identity.Channel || first.UserId != identity.UserId)
+        {
+            FollowUpActions.Reply(context, FollowUpTexts.NotYours(identity.Name, latest));
+            return true;
+        }
+
+        actions.Correct(context, latest, request.Correction!);
+        return true;
+    }
+
+    /// <summary>A private chat, or the bot @-mentioned in a group.</summary>
+    private static bool IsDirect(TurnContext context) =>
+        !context.Identity.IsGroup || context.Activity.Mentions().Any(m => m.Mentioned.Id == context.Activity.Recipient?.Id);
+
+    private void Pick(TurnContext context, FollowUpRequest request, IReadOnlyList<Ticket> tickets, string text, bool topicMissed)
+    {
+        actions.Ask(context, new PickTicketFrame(request.Kind, [.. tickets.Select(t => t.Number)], TicketTexts.Shorten(text, 100), request.Correction));
+        FollowUpActions.Reply(context, FollowUpTexts.Pick(context.Identity.Name, request.Kind, tickets, topicMissed ? request.Topic : null));
+    }
+}
