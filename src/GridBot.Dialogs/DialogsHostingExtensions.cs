@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Announcements;
+using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -46,6 +47,7 @@ public static class DialogsHostingExtensions
         AddTickets(services);
         AddCommands(services);
         services.AddAnnouncements(builder.Configuration);
+        services.AddAppeals();
         return builder;
     }
 

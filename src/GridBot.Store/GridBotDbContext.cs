@@ -3,6 +3,7 @@ using GridBot.Store.Conversations;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
 using GridBot.Store.Kf;
+using GridBot.Store.Knowledge;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
 using GridBot.Store.StaffConsole;
@@ -41,6 +42,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);

@@ -20,7 +20,7 @@ public sealed class StatusCommand(TicketCommandSupport support, ShanghaiTime clo
         var owner = ticket.OwnerName is null ? "" : $"，承办人 {ticket.OwnerName}";
         var deadline = ticket.Status is Store.Tickets.TicketStatus.Resolved or Store.Tickets.TicketStatus.Rated or Store.Tickets.TicketStatus.Closed
             ? $"，办结时间 {clock.Format(ticket.ResolvedUtc ?? ticket.UpdatedUtc)}"
-            : $"，时限 {clock.Format(ticket.DeadlineUtc)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时，已督办）" : "")}";
+            : $"，{TicketTexts.DeadlinePhrase(ticket, clock)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时，已督办）" : "")}";
         // Asked in a group as often as in private: a resolution note may name a phone, so it is masked like every shared text.
         var resolution = ticket.Resolution is null ? "" : $"\n处理结果：{PersonalDataMask.Text(ticket.Resolution)}";
         context.Reply($"工单 {ticket.Number}（{ticket.Category}·{ticket.Place ?? "未说明位置"}）\n当前状态：{TicketStatusNames.Of(ticket.Status)}{owner}{deadline}。{resolution}");

@@ -25,4 +25,7 @@ public enum TicketAction
 
     /// <summary>回访: a notice the resident's channel could no longer carry was handed to the grid worker to call or visit.</summary>
     FollowUp,
+
+    /// <summary>答复: staff answered a question, a suggestion or praise; the answer is the resolution and the item is closed.</summary>
+    Answer,
 }

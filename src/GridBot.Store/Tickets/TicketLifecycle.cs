@@ -14,6 +14,7 @@ public static class TicketLifecycle
         [TicketAction.Reject] = [TicketStatus.New, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Escalated, TicketStatus.Reopened],
         [TicketAction.Escalate] = [TicketStatus.New, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Escalated, TicketStatus.Reopened],
         [TicketAction.Reopen] = [TicketStatus.Resolved],
+        [TicketAction.Answer] = [TicketStatus.New, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.InProgress],
     };
 
     public static bool Allows(TicketStatus from, TicketAction action) =>
