@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Announcements;
+using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
@@ -48,6 +49,7 @@ public static class DialogsHostingExtensions
         AddCommands(services);
         services.AddAnnouncements(builder.Configuration);
         services.AddFollowUps(builder.Configuration);
+        services.AddAppeals();
         return builder;
     }
 

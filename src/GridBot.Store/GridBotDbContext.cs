@@ -3,6 +3,7 @@ using GridBot.Store.Conversations;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
 using GridBot.Store.Kf;
+using GridBot.Store.Knowledge;
 using GridBot.Store.Outbox;
 using GridBot.Store.Schedules;
 using GridBot.Store.StaffConsole;
@@ -42,6 +43,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<TurnInboxEntry> TurnInbox => Set<TurnInboxEntry>();
 
     /// <summary>The turn that holds this context: while set, only its commit may save.</summary>

@@ -17,6 +17,6 @@ public sealed class AcceptCommand(TicketCommandSupport support, ShanghaiTime clo
         }
 
         ticket.Accept(TicketCommandSupport.Actor(context), clock.NowUtc);
-        context.Reply($"已受理工单 {ticket.Number}，时限 {clock.Format(ticket.DeadlineUtc)}。可发送“派单 {Tickets.TicketTexts.Tail(ticket.Number)} @姓名”安排处理。");
+        context.Reply($"已受理工单 {ticket.Number}，{Tickets.TicketTexts.DeadlinePhrase(ticket, clock)}。可发送“派单 {Tickets.TicketTexts.Tail(ticket.Number)} @姓名”安排处理。");
     }
 }

@@ -37,7 +37,7 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
         }
 
         ticket.Assign(TicketCommandSupport.Actor(context), assignee.UserId, assignee.Name, clock.NowUtc);
-        context.Reply($"@{assignee.Name} 工单 {ticket.Number} 已派给您：{TicketTexts.Excerpt(ticket.Description, 40)}（{ticket.Place ?? "位置待核实"}），请在 {clock.Format(ticket.DeadlineUtc)} 前处理，完成后发送“办结 {TicketTexts.Tail(ticket.Number)} 处理说明”。",
+        context.Reply($"@{assignee.Name} 工单 {ticket.Number} 已派给您：{TicketTexts.Excerpt(ticket.Description, 40)}（{ticket.Place ?? "位置待核实"}），{(ticket.CarriesSla ? $"请在 {clock.Format(ticket.DeadlineUtc)} 前处理，完成后发送“办结 {TicketTexts.Tail(ticket.Number)} 处理说明”" : $"请尽快答复，发送“答复 {TicketTexts.Tail(ticket.Number)} 答复内容”即可转告居民")}。",
             Entity.MentionOf(assignee.UserId, assignee.Name));
         if (context.Activity.Conversation?.Id != ticket.ConversationId)
         {

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Time;
@@ -5,8 +6,11 @@ using GridBot.Store.Tickets;
 
 namespace GridBot.Dialogs.Commands;
 
-/// <summary>办结 <号> 说明: closes the work and asks the reporters for their rating.</summary>
-public sealed class CloseCommand(TicketCommandSupport support, TicketNotifier notifier, ShanghaiTime clock) : ICommand
+/// <summary>
+/// 办结 <号> 说明: closes the work and asks the reporters for their rating. On a question, suggestion or praise it is
+/// the answer (答复): no rating is asked for what was not work on the clock.
+/// </summary>
+public sealed class CloseCommand(TicketCommandSupport support, TicketNotifier notifier, AppealDesk appeals, ShanghaiTime clock) : ICommand
 {
     public CommandDefinition Definition { get; } = new("办结", ["办结", "完成", "close", "resolve"], CommandAudience.Staff, "办结 <工单号> 处理说明", "办结工单并请反映人评价");
 
@@ -14,6 +18,12 @@ public sealed class CloseCommand(TicketCommandSupport support, TicketNotifier no
     {
         var (reference, note) = invocation.TakeReference();
         var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
+        if (ticket is { CarriesSla: false } && note.Length > 0 && TicketCommandSupport.Allows(context, ticket, TicketAction.Answer, "办结"))
+        {
+            appeals.Answer(context, ticket, note);
+            return;
+        }
+
         if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Resolve, "办结"))
         {
             return;

@@ -36,7 +36,7 @@ public sealed class ShowCommand(TicketCommandSupport support, GridBotDbContext d
             .Append($"· 类别：{ticket.Category}　位置：{ticket.Place ?? "未说明"}\n")
             .Append($"· 网格：{ticket.Grid?.Name}　层级：{TicketStatusNames.Of(ticket.Tier)}\n")
             .Append($"· 状态：{TicketStatusNames.Of(ticket.Status)}　承办人：{ticket.OwnerName ?? "未派单"}\n")
-            .Append($"· 时限：{clock.Format(ticket.DeadlineUtc)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时）" : "")}\n")
+            .Append($"· 类型：{AppealTypeNames.Of(ticket.AppealType)}　{TicketTexts.DeadlinePhrase(ticket, clock)}{(ticket.IsOverdue(clock.NowUtc) ? "（已超时）" : "")}\n")
             .Append($"· 反映人：{reporters}\n");
         if (attachments.Count > 0)
         {

@@ -36,13 +36,13 @@ public sealed class SplitCommand(TicketCommandSupport support, TicketService tic
         }
 
         await db.Entry(ticket).Reference(t => t.Grid).LoadAsync(cancellationToken);
-        var draft = new TicketDraft(reporter.Report ?? ticket.Description, ticket.Category, ticket.Urgency, ticket.Place, []);
+        var draft = new TicketDraft(reporter.Report ?? ticket.Description, ticket.Category, ticket.Urgency, ticket.Place, []) { AppealType = ticket.AppealType };
         var actor = TicketCommandSupport.Actor(context);
         var opening = new TicketOpening(draft, ticket.Grid!, ticket.Channel, ticket.ConversationId, ticket.ServiceUrl,
             tickets.NewReporter(reporter.Channel, reporter.UserId, reporter.Name, reporter.Phone, draft.Description), actor);
         var split = await tickets.OpenAsync(opening, cancellationToken);
         ticket.RemoveReporter(reporter, split.Number, actor, clock.NowUtc);
         db.TicketReporters.Remove(reporter);
-        context.Reply($"已把 {reporter.Name} 的反映从工单 {ticket.Number} 拆分为新工单 {split.Number}（{split.Category}，时限 {clock.Format(split.DeadlineUtc)}）。");
+        context.Reply($"已把 {reporter.Name} 的反映从工单 {ticket.Number} 拆分为新工单 {split.Number}（{split.Category}，{TicketTexts.DeadlinePhrase(split, clock)}）。");
     }
 }

@@ -38,7 +38,9 @@ public sealed class TicketCommandSupport(TicketFinder finder)
 
         var why = action == TicketAction.Escalate && ticket.Tier == TicketTier.Street
             ? "已在街道层级，按“大事不出街道”不再上报，请街道协调办理"
-            : $"当前状态是“{TicketStatusNames.Of(ticket.Status)}”";
+            : !ticket.CarriesSla && TicketLifecycle.IsOpen(ticket.Status)
+                ? $"这是{AppealTypeNames.Of(ticket.AppealType)}，不计办理时限，请发送“答复 {TicketTexts.Tail(ticket.Number)} 答复内容”转告居民"
+                : $"当前状态是“{TicketStatusNames.Of(ticket.Status)}”";
         context.Reply($"工单 {ticket.Number} 不能{verb}：{why}。");
         return false;
     }

@@ -43,13 +43,15 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
         // scope's whole history; the scope is applied to the few thousand grouped rows in memory. Over 1,000,000
         // tickets this is what keeps a district digest from reading every row (docs/BENCHMARKS.md).
         var inScope = ids.ToHashSet();
-        var created = await db.Tickets.AsNoTracking()
+        var createdByType = await db.Tickets.AsNoTracking()
             .Where(t => t.CreatedUtc >= from && t.CreatedUtc < to)
-            .GroupBy(t => new { t.GridId, t.Category })
-            .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count() })
+            .GroupBy(t => new { t.GridId, t.Category, t.AppealType })
+            .Select(g => new { g.Key.GridId, g.Key.Category, g.Key.AppealType, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        // Rates and rankings are about work on the clock: a question answered or a suggestion noted is not "closed on time".
+        var created = createdByType.Where(r => r.AppealType.CarriesSla()).ToList();
         var closed = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc < to)
+            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc < to && t.DeadlineUtc != null)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new
             {
@@ -64,7 +66,7 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
         // Open at the end of the period: never resolved (IS NULL is an index seek) plus resolved only after it (a
         // range); as one OR, SQLite falls back to reading every ticket.
         var unresolved = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc == null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn)
+            .Where(t => t.ResolvedUtc == null && t.DeadlineUtc != null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
@@ -72,7 +74,7 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
         // "CreatedUtc < to" (which matches nearly every ticket: 4.7 s instead of milliseconds over 1,000,000).
         var farFuture = to.AddYears(100);
         var resolvedLater = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc >= to && t.ResolvedUtc < farFuture && t.CreatedUtc < to)
+            .Where(t => t.ResolvedUtc >= to && t.ResolvedUtc < farFuture && t.CreatedUtc < to && t.DeadlineUtc != null)
             .GroupBy(t => new { t.GridId, t.Category })
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
@@ -108,7 +110,22 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
             ranked,
             categories,
             await OldestOpenAsync(ids, to, overdueAt, cancellationToken),
-            period == DigestPeriod.Weekly ? await AnnouncementsAsync(inScope, from, to, cancellationToken) : []);
+            period == DigestPeriod.Weekly ? await AnnouncementsAsync(inScope, from, to, cancellationToken) : [],
+            await AppealsAsync(createdByType.Where(r => inScope.Contains(r.GridId)).Select(r => (r.AppealType, r.Count)), inScope, to, cancellationToken));
+    }
+
+    /// <summary>New per appeal type in the period, and the questions, suggestions and praise still unanswered at its end.</summary>
+    private async Task<IReadOnlyList<DigestAppealLine>> AppealsAsync(IEnumerable<(AppealType Type, int Count)> created, HashSet<int> inScope, DateTime to, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Tickets.AsNoTracking()
+            .Where(t => t.DeadlineUtc == null && t.ResolvedUtc == null && t.CreatedUtc < to && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Closed)
+            .GroupBy(t => new { t.GridId, t.AppealType })
+            .Select(g => new { g.Key.GridId, g.Key.AppealType, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var newByType = created.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var waitingByType = waiting.Where(w => inScope.Contains(w.GridId)).GroupBy(w => w.AppealType).ToDictionary(g => g.Key, g => g.Sum(w => w.Count));
+        return [.. AppealTypeNames.All.Select(type => new DigestAppealLine(AppealTypeNames.Code(type), AppealTypeNames.Of(type),
+            newByType.GetValueOrDefault(type), waitingByType.GetValueOrDefault(type)))];
     }
 
     /// <summary>The week's announcements that asked for 回执 and reached the scope, with the scope's grids' rates.</summary>
@@ -151,7 +168,7 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
     private async Task<double?> MedianHoursToCloseAsync(HashSet<int> inScope, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var rows = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc < to)
+            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc < to && t.DeadlineUtc != null)
             .Select(t => new { t.GridId, t.CreatedUtc, t.ResolvedUtc })
             .ToListAsync(cancellationToken);
         return Median(rows.Where(r => inScope.Contains(r.GridId)).Select(r => (r.ResolvedUtc!.Value - r.CreatedUtc).TotalHours));

@@ -2,7 +2,8 @@ namespace GridBot.Dialogs.Digests;
 
 /// <summary>
 /// A community's or street's digest for one period: the same object goes to the chats as text, to
-/// <c>GET /api/digests</c> as JSON and to the <c>digest</c> command line verb.
+/// <c>GET /api/digests</c> as JSON and to the <c>digest</c> command line verb. The counts, rates and rankings are
+/// work on the clock (投诉/求助); <see cref="Appeals"/> counts every appeal type, questions and suggestions included.
 /// </summary>
 public sealed record DigestReport(
     string Scope,
@@ -16,4 +17,5 @@ public sealed record DigestReport(
     IReadOnlyList<DigestGridLine> Grids,
     IReadOnlyList<DigestCategoryLine> Categories,
     IReadOnlyList<DigestOldTicket> OldestOpen,
-    IReadOnlyList<DigestAnnouncementLine> Announcements);
+    IReadOnlyList<DigestAnnouncementLine> Announcements,
+    IReadOnlyList<DigestAppealLine> Appeals);

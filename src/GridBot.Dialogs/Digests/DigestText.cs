@@ -15,6 +15,11 @@ public static class DigestText
         budget.Add($"【{report.ScopeName}{title}】{span}");
         budget.Add($"新增 {t.New} · 办结 {t.Closed} · 在办 {t.Open} · 超期 {t.Overdue}");
         budget.Add($"按时办结率 {Percent(t.OnTimeRate)} · 满意率 {Percent(t.SatisfactionRate)} · 受理用时中位 {Hours(report.MedianHoursToAccept)} · 办结用时中位 {Hours(report.MedianHoursToClose)}");
+        if (report.Appeals.Any(a => a.New > 0 || a.Waiting > 0))
+        {
+            budget.Add("诉求：" + string.Join(" · ", report.Appeals.Select(a => $"{a.Name} {a.New}" + (a.Waiting > 0 ? $"（待答复 {a.Waiting}）" : ""))));
+        }
+
         if (report.Categories.Count > 0)
         {
             budget.Add("分类：" + string.Join("；", report.Categories.Select(c =>

@@ -93,7 +93,9 @@ public sealed partial class DailyHuddleService(
             .Where(t => gridIds.Contains(t.GridId))
             .Where(t => (t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
                 || t.CreatedUtc > earliest)
-            .Select(t => new AgendaTicket(t.Number, t.Category, t.Place, t.Status, t.Tier, t.OwnerName, t.CreatedUtc, t.DeadlineUtc, t.Grid!.Path))
+            // The huddle is about work on the clock; questions and suggestions are answered from the console or by 答复.
+            .Where(t => t.DeadlineUtc != null)
+            .Select(t => new AgendaTicket(t.Number, t.Category, t.Place, t.Status, t.Tier, t.OwnerName, t.CreatedUtc, t.DeadlineUtc!.Value, t.Grid!.Path))
             .ToListAsync(cancellationToken);
 
         var byPath = due.GroupBy(s => s.Target.Path).ToDictionary(g => g.Key, g => new List<AgendaTicket>());

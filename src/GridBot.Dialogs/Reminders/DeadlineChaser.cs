@@ -44,12 +44,14 @@ public sealed partial class DeadlineChaser(
 
         var open = await db.Tickets.AsNoTracking()
             .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
+            // A question, a suggestion or praise has no deadline to chase.
+            .Where(t => t.DeadlineUtc != null)
             .Select(t => new
             {
                 t.Id,
                 t.Tier,
                 t.Status,
-                t.DeadlineUtc,
+                DeadlineUtc = t.DeadlineUtc!.Value,
                 CycleStartUtc = t.Events.Where(e => e.Action == TicketAction.Escalate || e.Action == TicketAction.Reopen)
                     .Max(e => (DateTime?)e.AtUtc) ?? t.CreatedUtc,
             })

@@ -50,10 +50,10 @@ public sealed partial class WeeklyMeetingService(
         var path = slot.Target.Path;
 
         var escalated = await db.Tickets.AsNoTracking()
-            .Where(t => t.Grid!.Path.StartsWith(path) && t.Tier != TicketTier.Grid)
+            .Where(t => t.Grid!.Path.StartsWith(path) && t.Tier != TicketTier.Grid && t.DeadlineUtc != null)
             .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .OrderBy(t => t.DeadlineUtc)
-            .Select(t => new { t.Number, t.Category, t.Place, t.Tier, t.DeadlineUtc, GridName = t.Grid!.Name })
+            .Select(t => new { t.Number, t.Category, t.Place, t.Tier, DeadlineUtc = t.DeadlineUtc!.Value, GridName = t.Grid!.Name })
             .ToListAsync(cancellationToken);
         // Orders from the previous week's meeting, wherever a holiday moved it to.
         var since = StartOf(meeting.AddDays(-7 - (((int)meeting.DayOfWeek + 6) % 7)));

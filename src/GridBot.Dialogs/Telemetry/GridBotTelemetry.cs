@@ -20,6 +20,7 @@ public sealed class GridBotTelemetry
         MessagesIn = meter.CreateCounter<long>("gridbot.messages.in", "{activity}", "Activities that reached the turn pipeline, by channel and type");
         TicketsCreated = meter.CreateCounter<long>("gridbot.tickets.created", "{ticket}", "Tickets filed from reports, by urgency");
         TicketsMerged = meter.CreateCounter<long>("gridbot.tickets.merged", "{report}", "Reports merged into an open ticket");
+        QuestionsAnswered = meter.CreateCounter<long>("gridbot.questions.answered", "{question}", "Residents' questions answered at once, by source (knowledge, announcement)");
         Sends = meter.CreateCounter<long>("gridbot.outbox.sends", "{attempt}", "Outbox send attempts, by channel and outcome");
         RateLimitWaits = meter.CreateCounter<long>("gridbot.ratelimit.waits", "{send}", "Robot sends held back by the per-robot limit");
         RemindersFired = meter.CreateCounter<long>("gridbot.reminders.fired", "{notice}", "Scheduled notices sent, by kind");
@@ -29,6 +30,7 @@ public sealed class GridBotTelemetry
     public Counter<long> MessagesIn { get; }
     public Counter<long> TicketsCreated { get; }
     public Counter<long> TicketsMerged { get; }
+    public Counter<long> QuestionsAnswered { get; }
     public Counter<long> Sends { get; }
     public Counter<long> RateLimitWaits { get; }
     public Counter<long> RemindersFired { get; }

@@ -6,7 +6,8 @@ namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
 /// The trained model decides report-or-not and the category; the taxonomy's rules still own urgency, courtesies,
-/// and the doubt of a question without a problem word ("能不能多放几个长椅？" is asked about, not filed).
+/// the doubt of a question without a problem word, and the appeal type (<see cref="AppealRules"/>): "低保怎么申请？"
+/// is a question to answer and "能不能多放几个长椅？" a suggestion, whatever the model thinks of them as reports.
 /// </summary>
 public sealed class ClassifierTicketUnderstander(
     TicketClassifierProvider classifier,
@@ -41,7 +42,7 @@ public sealed class ClassifierTicketUnderstander(
         if (signals.Urgent)
         {
             category = best.Label ?? signals.KeywordCategory?.Name ?? KeywordTicketUnderstander.UrgentFallback(taxonomy);
-            return new TicketUnderstanding(true, category, signals.Confidence, Math.Max(categoryConfidence, 0.9), TicketUrgency.Urgent, place, alternatives);
+            return new TicketUnderstanding(true, category, signals.Confidence, Math.Max(categoryConfidence, 0.9), TicketUrgency.Urgent, place, alternatives, signals.AppealType);
         }
 
         // The rules can overrule the model only when they are sure: a category keyword and a problem word.
@@ -51,6 +52,7 @@ public sealed class ClassifierTicketUnderstander(
             confidence = Math.Min(confidence, 0.5);
         }
 
-        return new TicketUnderstanding(confidence >= 0.3, category, confidence, categoryConfidence, TicketUrgency.Normal, place, alternatives);
+        var understanding = new TicketUnderstanding(confidence >= 0.3, category, confidence, categoryConfidence, TicketUrgency.Normal, place, alternatives);
+        return AppealRules.Shape(understanding, signals.AppealType, taxonomy);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
-/// A new report is the same problem as an open ticket of the same grid and category, reported within the window,
+/// A new report is the same problem as an open ticket of the same grid, category and appeal type, reported within the window,
 /// when the places overlap and the words are alike — or, where a place is missing, when the words are very alike.
 /// Two different places never merge.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
         var since = nowUtc.AddHours(-window);
         // Compare on a light projection; only the winner is loaded whole (with its reporters) to be merged into.
         var candidates = await db.Tickets.AsNoTracking()
-            .Where(t => t.GridId == gridId && t.Category == draft.Category && OpenStatuses.Contains(t.Status) && t.CreatedUtc >= since)
+            .Where(t => t.GridId == gridId && t.Category == draft.Category && t.AppealType == draft.AppealType && OpenStatuses.Contains(t.Status) && t.CreatedUtc >= since)
             .OrderByDescending(t => t.Id).Take(50)
             .Select(t => new Candidate(t.Id, t.Description, t.Place))
             .ToListAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
         }
 
         var category = signals.KeywordCategory?.Name ?? (signals.Urgent ? UrgentFallback(taxonomy) : taxonomy.FallbackCategory);
-        return new TicketUnderstanding(
+        var understanding = new TicketUnderstanding(
             signals.Confidence >= 0.3,
             category,
             signals.Confidence,
@@ -28,6 +28,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
             signals.Urgent ? TicketUrgency.Urgent : TicketUrgency.Normal,
             PlaceExtractor.Extract(text),
             []);
+        return AppealRules.Shape(understanding, signals.AppealType, taxonomy);
     }
 
     /// <summary>The rules' reading of a message; the model-based understander combines it with its prediction.</summary>
@@ -63,7 +64,8 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
             _ => core.Length >= 12 && !question ? 0.35 : 0.1,
         };
 
-        return new RuleSignals(false, best, problem, question, urgent, urgent ? Math.Max(confidence, 0.95) : confidence);
+        var appeal = AppealRules.Classify(normalized, taxonomy, urgent, best is not null);
+        return new RuleSignals(false, best, problem, question, urgent, urgent ? Math.Max(confidence, 0.95) : confidence, appeal);
     }
 
     /// <summary>An emergency with no category keyword is a safety hazard when the taxonomy has one.</summary>

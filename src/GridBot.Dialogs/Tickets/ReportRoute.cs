@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Time;
@@ -16,6 +17,7 @@ public sealed class ReportRoute(
     ITicketUnderstander understander,
     TicketIntake intake,
     IntakeFlow flow,
+    AppealDesk appeals,
     GridBotDbContext db,
     ShanghaiTime clock,
     IOptions<TicketOptions> options) : IRouteHandler
@@ -38,6 +40,13 @@ public sealed class ReportRoute(
         }
 
         var understanding = understander.Understand(text, identity.Grid.Code);
+        if (!understanding.AppealType.CarriesSla())
+        {
+            // A question, a suggestion or praise: answered or logged as its kind, never offered as a complaint.
+            await appeals.HandleAsync(context, text, understanding, cancellationToken);
+            return true;
+        }
+
         var settings = options.Value;
         if (!understanding.LooksLikeReport || understanding.Confidence < settings.IgnoreBelow)
         {
@@ -49,7 +58,7 @@ public sealed class ReportRoute(
             return true;
         }
 
-        var draft = new TicketDraft(text, understanding.Category, understanding.Urgency, understanding.Place, photos);
+        var draft = new TicketDraft(text, understanding.Category, understanding.Urgency, understanding.Place, photos) { AppealType = understanding.AppealType };
         var choices = understanding.CategoryConfidence < settings.CategoryConfirmBelow && understanding.Alternatives.Count > 1
             ? understanding.Alternatives
             : null;

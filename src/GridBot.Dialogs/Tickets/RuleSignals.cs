@@ -1,3 +1,5 @@
+using GridBot.Store.Tickets;
+
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>What the taxonomy's rules see in a message, before any model has its say.</summary>
@@ -7,4 +9,5 @@ public sealed record RuleSignals(
     bool Problem,
     bool Question,
     bool Urgent,
-    double Confidence);
+    double Confidence,
+    AppealType AppealType = AppealType.Complaint);

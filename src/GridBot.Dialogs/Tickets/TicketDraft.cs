@@ -8,4 +8,8 @@ public sealed record TicketDraft(
     string Category,
     TicketUrgency Urgency,
     string? Place,
-    IReadOnlyList<string> PhotoUrls);
+    IReadOnlyList<string> PhotoUrls)
+{
+    /// <summary>A complaint unless the understanding said otherwise; it decides whether the ticket gets a deadline.</summary>
+    public AppealType AppealType { get; init; } = AppealType.Complaint;
+}

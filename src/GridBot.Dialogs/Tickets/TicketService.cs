@@ -49,6 +49,7 @@ public sealed class TicketService(
         {
             Number = await numbers.NextAsync(options.Value.NumberPrefix, clock.Today, cancellationToken),
             Category = category.Name,
+            AppealType = draft.AppealType,
             Urgency = draft.Urgency,
             Place = draft.Place,
             PlaceDetail = PlaceParser.Parse(draft.Place) ?? new PlaceDetail(),
@@ -58,7 +59,8 @@ public sealed class TicketService(
             Channel = opening.Channel,
             ConversationId = opening.ConversationId,
             ServiceUrl = opening.ServiceUrl,
-            DeadlineUtc = Deadline(category, draft.Urgency, now),
+            // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
+            DeadlineUtc = draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : null,
         };
         // The first reporter is part of the creation, not a later "reporter added" event.
         ticket.AddReporter(opening.Reporter, opening.Actor, now);

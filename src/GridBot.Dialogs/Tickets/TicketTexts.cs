@@ -41,6 +41,10 @@ internal static class TicketTexts
     public static string AlreadyReported(Ticket ticket, string reporterName, string deadline) =>
         $"@{reporterName} 您已反映过这个问题（工单 {ticket.Number}，{TicketStatusNames.Of(ticket.Status)}），我们正在处理，时限 {deadline}。可发送“进度 {Tail(ticket.Number)}”查看。";
 
+    /// <summary>"时限 12月3日 17:30" for work on the clock; a question, suggestion or praise says it is answered instead.</summary>
+    public static string DeadlinePhrase(Ticket ticket, Time.ShanghaiTime clock) =>
+        ticket.DeadlineUtc is { } deadline ? $"时限 {clock.Format(deadline)}" : $"{AppealTypeNames.Of(ticket.AppealType)}类，不计办理时限";
+
     public static string PhotoAdded(string number) => $"照片已补充到工单 {number}。";
 
     public static string Tail(string number) => number[(number.LastIndexOf('-') + 1)..];

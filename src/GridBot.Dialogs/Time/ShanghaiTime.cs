@@ -21,6 +21,9 @@ public sealed class ShanghaiTime(ChinaWorkingCalendar calendar, TimeProvider tim
         return local.ToString("M月d日", CultureInfo.InvariantCulture) + week + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A deadline as people read it; a question or a suggestion has none (不限时).</summary>
+    public string Format(DateTime? utc) => utc is { } value ? Format(value) : "不限时";
+
     /// <summary>The UTC start of a local day, for "today / this week / this month" queries.</summary>
     public DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), calendar.TimeZone);

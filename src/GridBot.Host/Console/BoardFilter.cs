@@ -8,6 +8,7 @@ public sealed record BoardFilter(
     string? Grid,
     TicketStatus? Status,
     string? Category,
+    AppealType? AppealType,
     TicketUrgency? Urgency,
     bool Overdue,
     string? Text,
@@ -20,6 +21,7 @@ public sealed record BoardFilter(
         Blank(query["grid"]),
         Enum.TryParse<TicketStatus>(query["status"], out var status) && Enum.IsDefined(status) ? status : null,
         Blank(query["category"]),
+        Dialogs.Tickets.AppealTypeNames.Parse(query["appeal"]),
         Enum.TryParse<TicketUrgency>(query["urgency"], out var urgency) && Enum.IsDefined(urgency) ? urgency : null,
         query["overdue"] == "1",
         Blank(query["q"]) is { } text ? text[..Math.Min(text.Length, 50)] : null,
@@ -31,7 +33,8 @@ public sealed record BoardFilter(
     {
         var parts = new List<KeyValuePair<string, string?>>
         {
-            new("grid", Grid), new("status", Status?.ToString()), new("category", Category), new("urgency", Urgency?.ToString()),
+            new("grid", Grid), new("status", Status?.ToString()), new("category", Category),
+            new("appeal", AppealType is { } appeal ? Dialogs.Tickets.AppealTypeNames.Code(appeal) : null), new("urgency", Urgency?.ToString()),
             new("overdue", Overdue ? "1" : null), new("q", Text), new("sort", Sort == BoardSort.Newest ? null : Sort.ToString()),
             new("page", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };

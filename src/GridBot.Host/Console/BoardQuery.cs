@@ -38,6 +38,11 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
             tickets = tickets.Where(t => t.Category == category);
         }
 
+        if (filter.AppealType is { } appealType)
+        {
+            tickets = tickets.Where(t => t.AppealType == appealType);
+        }
+
         if (filter.Urgency is { } urgency)
         {
             tickets = tickets.Where(t => t.Urgency == urgency);
@@ -58,13 +63,14 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
         tickets = filter.Sort switch
         {
             BoardSort.Oldest => tickets.OrderBy(t => t.Id),
-            BoardSort.Deadline => tickets.OrderBy(t => t.DeadlineUtc).ThenBy(t => t.Id),
+            // Work on the clock by deadline; questions and suggestions (no deadline) after it.
+            BoardSort.Deadline => tickets.OrderBy(t => t.DeadlineUtc == null).ThenBy(t => t.DeadlineUtc).ThenBy(t => t.Id),
             BoardSort.Updated => tickets.OrderByDescending(t => t.UpdatedUtc).ThenByDescending(t => t.Id),
             _ => tickets.OrderByDescending(t => t.Id),
         };
 
         var rows = await tickets.Skip((filter.Page - 1) * BoardFilter.PageSize).Take(BoardFilter.PageSize + 1)
-            .Select(t => new BoardRow(t.Number, t.Category, t.Urgency, t.Status, t.Grid!.Name, t.Description, t.Place, t.CreatedUtc, t.DeadlineUtc, t.ResolvedUtc, t.OwnerName))
+            .Select(t => new BoardRow(t.Number, t.Category, t.AppealType, t.Urgency, t.Status, t.Grid!.Name, t.Description, t.Place, t.CreatedUtc, t.DeadlineUtc, t.ResolvedUtc, t.OwnerName))
             .ToListAsync(cancellationToken);
         return new BoardPage(rows.Take(BoardFilter.PageSize).ToList(), rows.Count > BoardFilter.PageSize, now);
     }
@@ -73,13 +79,14 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
 public sealed record BoardRow(
     string Number,
     string Category,
+    AppealType AppealType,
     TicketUrgency Urgency,
     TicketStatus Status,
     string GridName,
     string Description,
     string? Place,
     DateTime CreatedUtc,
-    DateTime DeadlineUtc,
+    DateTime? DeadlineUtc,
     DateTime? ResolvedUtc,
     string? OwnerName)
 {

@@ -16,6 +16,8 @@ public static class BoardView
         Select(html, "grid", "网格", filter.Grid, grids.Select(g => (g.Code, g.Name)), "本辖区全部");
         Select(html, "status", "状态", filter.Status?.ToString(), Enum.GetValues<TicketStatus>().Select(s => (s.ToString(), TicketStatusNames.Of(s))), "全部状态");
         Select(html, "category", "类别", filter.Category, categories.Select(c => (c, c)), "全部类别");
+        Select(html, "appeal", "诉求类型", filter.AppealType is { } appeal ? AppealTypeNames.Code(appeal) : null,
+            AppealTypeNames.All.Select(a => (AppealTypeNames.Code(a), AppealTypeNames.Of(a))), "全部类型");
         Select(html, "urgency", "紧急程度", filter.Urgency?.ToString(), Enum.GetValues<TicketUrgency>().Select(u => (u.ToString(), ConsoleTexts.Urgency(u))), "全部");
         Select(html, "sort", "排序", filter.Sort.ToString(), Enum.GetValues<BoardSort>().Select(s => (s.ToString(), ConsoleTexts.Sort(s))), null);
         html.Append("<label class=\"field\"><span>关键词</span><input type=\"search\" name=\"q\" maxlength=\"50\" value=\"").Append(E(filter.Text)).Append("\" placeholder=\"工单号、描述或地点\"></label>")
@@ -36,6 +38,11 @@ public static class BoardView
                 html.Append("<li class=\"ticket").Append(overdue ? " overdue" : "").Append("\"><a href=\"/console/tickets/").Append(E(row.Number)).Append("\">")
                     .Append("<span class=\"number\">").Append(E(row.Number)).Append("</span>")
                     .Append("<span class=\"badge status-").Append(row.Status.ToString().ToLowerInvariant()).Append("\">").Append(TicketStatusNames.Of(row.Status)).Append("</span>");
+                if (!row.AppealType.CarriesSla())
+                {
+                    html.Append("<span class=\"badge appeal\">").Append(AppealTypeNames.Of(row.AppealType)).Append("</span>");
+                }
+
                 if (row.Urgency == TicketUrgency.Urgent)
                 {
                     html.Append("<span class=\"badge urgent\">紧急</span>");
@@ -48,7 +55,7 @@ public static class BoardView
 
                 html.Append("<span class=\"desc\">").Append(E(Shorten(Dialogs.Privacy.PersonalDataMask.Text(row.Description), 60))).Append("</span>")
                     .Append("<span class=\"meta\">").Append(E(row.Category)).Append(" · ").Append(E(row.GridName))
-                    .Append(" · 时限 ").Append(E(clock.Format(row.DeadlineUtc)));
+                    .Append(row.DeadlineUtc is { } deadline ? " · 时限 " + E(clock.Format(deadline)) : " · " + AppealTypeNames.Of(row.AppealType) + "，待答复");
                 if (row.OwnerName is not null)
                 {
                     html.Append(" · 承办 ").Append(E(row.OwnerName));

@@ -92,6 +92,7 @@ public static class ConsolePageEndpoints
             "accept" => TicketAction.Accept,
             "assign" => TicketAction.Assign,
             "resolve" => TicketAction.Resolve,
+            "answer" => TicketAction.Answer,
             "escalate" => TicketAction.Escalate,
             _ => (TicketAction?)null,
         };

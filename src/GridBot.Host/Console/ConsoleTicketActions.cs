@@ -22,6 +22,7 @@ public sealed class ConsoleTicketActions(BotAdapter adapter)
             TicketAction.Assign when text.Length > 0 => $"派单 {number} @{text.TrimStart('@', '＠')}",
             TicketAction.Resolve => $"办结 {number} {text}".TrimEnd(),
             TicketAction.Escalate when text.Length > 0 => $"升级 {number} {text}",
+            TicketAction.Answer when text.Length > 0 => $"答复 {number} {text}",
             _ => null,
         };
     }

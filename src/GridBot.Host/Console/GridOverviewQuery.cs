@@ -23,12 +23,13 @@ public sealed class GridOverviewQuery(GridBotDbContext db, TimeProvider time)
         var rollUp = grids.ToDictionary(g => g.Id, g => ranked.FirstOrDefault(r => g.Path.StartsWith(r.Path, StringComparison.Ordinal))?.Id);
 
         var open = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc == null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
+            // Work on the clock (投诉/求助): a question or suggestion waiting for an answer is on the board, not in these rates.
+            .Where(t => t.ResolvedUtc == null && t.DeadlineUtc != null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .GroupBy(t => t.GridId)
             .Select(g => new { GridId = g.Key, Open = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < now ? 1 : 0) })
             .ToListAsync(cancellationToken);
         var closed = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc <= now)
+            .Where(t => t.ResolvedUtc >= from && t.ResolvedUtc <= now && t.DeadlineUtc != null)
             .GroupBy(t => t.GridId)
             .Select(g => new
             {

@@ -19,12 +19,13 @@ public static class TicketView
         html.Append(Notice(notice));
         html.Append("<dl class=\"facts\">");
         Fact(html, "状态", TicketStatusNames.Of(ticket.Status) + " · " + TicketStatusNames.Of(ticket.Tier) + "层级");
+        Fact(html, "诉求类型", AppealTypeNames.Of(ticket.AppealType));
         Fact(html, "类别", ticket.Category + (ticket.Urgency == TicketUrgency.Urgent ? "（紧急）" : ""));
         Fact(html, "网格", ticket.Grid!.Name);
         Fact(html, "地点", ticket.Place ?? "待核实");
         Fact(html, "描述", PersonalDataMask.Text(ticket.Description));
         Fact(html, "登记时间", clock.Format(ticket.CreatedUtc));
-        Fact(html, "办理时限", clock.Format(ticket.DeadlineUtc));
+        Fact(html, "办理时限", ticket.DeadlineUtc is { } deadline ? clock.Format(deadline) : "不计时限（" + AppealTypeNames.Of(ticket.AppealType) + "，答复即办结）");
         if (ticket.OwnerName is not null)
         {
             Fact(html, "承办人", ticket.OwnerName);
@@ -32,7 +33,7 @@ public static class TicketView
 
         if (ticket.Resolution is not null)
         {
-            Fact(html, "办结说明", PersonalDataMask.Text(ticket.Resolution));
+            Fact(html, ticket.CarriesSla ? "办结说明" : "答复", PersonalDataMask.Text(ticket.Resolution));
         }
 
         if (ticket.Rating is { } rating)
@@ -125,6 +126,12 @@ public static class TicketView
         {
             any = true;
             Form(html, action, session, "resolve", "办结", "处理说明", "如：已更换灯泡", required: false);
+        }
+
+        if (ticket.Allows(TicketAction.Answer))
+        {
+            any = true;
+            Form(html, action, session, "answer", "答复", "答复内容", "如：带身份证到社区服务中心办理", required: true);
         }
 
         if (ticket.Allows(TicketAction.Escalate))

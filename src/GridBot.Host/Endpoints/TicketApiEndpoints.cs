@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Endpoints;
 
-/// <summary>Read API for staff: tickets by grid subtree, status, category and time; phone numbers always masked.</summary>
+/// <summary>Read API for staff: tickets by grid subtree, status, category, appeal type and time; phone numbers always masked.</summary>
 public static class TicketApiEndpoints
 {
     private const int MaxPage = 500;
@@ -26,6 +26,7 @@ public static class TicketApiEndpoints
         string? grid,
         string? status,
         string? category,
+        string? appealType,
         DateTime? since,
         int? limit,
         CancellationToken cancellationToken)
@@ -62,6 +63,17 @@ public static class TicketApiEndpoints
         if (!string.IsNullOrEmpty(category))
         {
             query = query.Where(t => t.Category == category);
+        }
+
+        if (!string.IsNullOrEmpty(appealType))
+        {
+            if (AppealTypeNames.Parse(appealType) is not { } type)
+            {
+                return Results.Problem(title: "Unknown appeal type", detail: $"'{appealType}' is not one of complaint, help, consultation, suggestion, praise.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            query = query.Where(t => t.AppealType == type);
         }
 
         if (since is { } from)

@@ -4,10 +4,15 @@ using GridBot.Store.Tickets;
 
 namespace GridBot.Host.Endpoints;
 
-/// <summary>The API's view of a ticket: Chinese status names beside the codes, and no phone or ID number in clear.</summary>
+/// <summary>
+/// The API's view of a ticket: Chinese status and appeal-type names beside the codes, and no phone or ID number in
+/// clear. <see cref="DeadlineUtc"/> is null for a question, a suggestion or praise (no SLA clock).
+/// </summary>
 public sealed record TicketDto(
     string Number,
     string Category,
+    string AppealType,
+    string AppealTypeName,
     string Urgency,
     string? Place,
     PlaceDetail PlaceDetail,
@@ -19,7 +24,7 @@ public sealed record TicketDto(
     string Tier,
     string? Owner,
     DateTime CreatedUtc,
-    DateTime DeadlineUtc,
+    DateTime? DeadlineUtc,
     DateTime? ResolvedUtc,
     string? Resolution,
     string? Rating,
@@ -32,6 +37,8 @@ public sealed record TicketDto(
     public static TicketDto From(Ticket t, IReadOnlyList<TicketEvent>? events) => new(
         t.Number,
         t.Category,
+        AppealTypeNames.Code(t.AppealType),
+        AppealTypeNames.Of(t.AppealType),
         t.Urgency.ToString(),
         t.Place,
         t.PlaceDetail,

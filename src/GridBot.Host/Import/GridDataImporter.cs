@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridBot.Host.Import;
 
 /// <summary>
-/// Imports grids, chats and members from JSON, CSV and XLSX files as one all-or-nothing operation:
+/// Imports grids, chats, members and the knowledge base (question/answer pairs) from JSON, CSV and XLSX files as one all-or-nothing operation:
 /// every row of every file is checked first, and only a fully clean import is written, in one transaction.
 /// </summary>
 public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDataImporter> logger)
@@ -47,8 +47,9 @@ public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDa
                 result.Grids.Created, result.Grids.Updated, result.Grids.Unchanged,
                 result.Chats.Created, result.Chats.Updated, result.Chats.Unchanged,
                 result.Members.Created, result.Members.Updated, result.Members.Unchanged,
+                result.Knowledge.Created, result.Knowledge.Updated, result.Knowledge.Unchanged,
                 result.PathsChanged);
-            return new ImportReport([], result.Grids, result.Chats, result.Members);
+            return new ImportReport([], result.Grids, result.Chats, result.Members, result.Knowledge);
         }
         finally
         {
@@ -102,10 +103,11 @@ public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDa
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grid data import rejected: {FileCount} file(s), {ErrorCount} error(s); nothing written")]
     private static partial void LogRejected(ILogger logger, int fileCount, int errorCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Grid data imported from {FileCount} file(s): grids {GridsCreated} created, {GridsUpdated} updated, {GridsUnchanged} unchanged; chats {ChatsCreated} created, {ChatsUpdated} updated, {ChatsUnchanged} unchanged; members {MembersCreated} created, {MembersUpdated} updated, {MembersUnchanged} unchanged; {PathsChanged} stored path(s) recomputed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grid data imported from {FileCount} file(s): grids {GridsCreated} created, {GridsUpdated} updated, {GridsUnchanged} unchanged; chats {ChatsCreated} created, {ChatsUpdated} updated, {ChatsUnchanged} unchanged; members {MembersCreated} created, {MembersUpdated} updated, {MembersUnchanged} unchanged; knowledge {KnowledgeCreated} created, {KnowledgeUpdated} updated, {KnowledgeUnchanged} unchanged; {PathsChanged} stored path(s) recomputed")]
     private static partial void LogImported(ILogger logger, int fileCount,
         int gridsCreated, int gridsUpdated, int gridsUnchanged,
         int chatsCreated, int chatsUpdated, int chatsUnchanged,
         int membersCreated, int membersUpdated, int membersUnchanged,
+        int knowledgeCreated, int knowledgeUpdated, int knowledgeUnchanged,
         int pathsChanged);
 }

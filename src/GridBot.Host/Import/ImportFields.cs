@@ -18,6 +18,9 @@ internal static class ImportFields
     public const string IdNumber = "idNumber";
     public const string Role = "role";
     public const string WebhookKey = "webhookKey";
+    public const string Question = "question";
+    public const string Answer = "answer";
+    public const string Keywords = "keywords";
 
     private static readonly ImportFieldSpec[] GridFields =
     [
@@ -49,6 +52,14 @@ internal static class ImportFields
         new(Role, "角色", Required: true, 32),
     ];
 
+    private static readonly ImportFieldSpec[] KnowledgeFields =
+    [
+        new(Grid, "网格", Required: true, 64),
+        new(Question, "问题", Required: true, Store.Knowledge.KnowledgeEntry.QuestionMaxLength),
+        new(Answer, "答案", Required: true, Store.Knowledge.KnowledgeEntry.AnswerMaxLength),
+        new(Keywords, "关键词", Required: false, Store.Knowledge.KnowledgeEntry.KeywordsMaxLength),
+    ];
+
     // Keys are normalised (see Normalise): staff type "Chat ID", "chat_id", "群ID" and "群 id" for the same column.
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -64,6 +75,9 @@ internal static class ImportFields
         ["phone"] = Phone, ["手机"] = Phone, ["手机号"] = Phone, ["电话"] = Phone,
         ["idnumber"] = IdNumber, ["身份证号"] = IdNumber, ["身份证"] = IdNumber,
         ["role"] = Role, ["角色"] = Role,
+        ["question"] = Question, ["问题"] = Question, ["常见问题"] = Question, ["问"] = Question,
+        ["answer"] = Answer, ["答案"] = Answer, ["回答"] = Answer, ["答复"] = Answer, ["答"] = Answer,
+        ["keywords"] = Keywords, ["关键词"] = Keywords, ["关键字"] = Keywords,
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ImportKind> Sections = new Dictionary<string, ImportKind>
@@ -71,14 +85,16 @@ internal static class ImportFields
         ["grids"] = ImportKind.Grids, ["网格"] = ImportKind.Grids,
         ["chats"] = ImportKind.Chats, ["群"] = ImportKind.Chats,
         ["members"] = ImportKind.Members, ["成员"] = ImportKind.Members,
+        ["knowledge"] = ImportKind.Knowledge, ["faq"] = ImportKind.Knowledge, ["知识库"] = ImportKind.Knowledge, ["问答"] = ImportKind.Knowledge,
     }.ToFrozenDictionary();
 
-    public const string SectionNames = "grids/chats/members（网格/群/成员）";
+    public const string SectionNames = "grids/chats/members/knowledge（网格/群/成员/知识库）";
 
     public static IReadOnlyList<ImportFieldSpec> Of(ImportKind kind) => kind switch
     {
         ImportKind.Grids => GridFields,
         ImportKind.Chats => ChatFields,
+        ImportKind.Knowledge => KnowledgeFields,
         _ => MemberFields,
     };
 
@@ -96,6 +112,7 @@ internal static class ImportFields
         canonicalHeaders.Contains(Code) ? ImportKind.Grids
         : canonicalHeaders.Contains(ChatId) ? ImportKind.Chats
         : canonicalHeaders.Contains(UserId) ? ImportKind.Members
+        : canonicalHeaders.Contains(Question) ? ImportKind.Knowledge
         : null;
 
     public static string Describe(ImportKind kind) =>

@@ -31,7 +31,7 @@ internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<str
 
         var grids = ValidateGrids();
         new GridTreeCheck(batch, existingParents).Check(grids);
-        return new ImportPlan(grids, ValidateChats(), ValidateMembers());
+        return new ImportPlan(grids, ValidateChats(), ValidateMembers(), ValidateKnowledge());
     }
 
     private List<GridImport> ValidateGrids()
@@ -183,6 +183,31 @@ internal sealed class ImportValidator(ImportBatch batch, IReadOnlyDictionary<str
         }
 
         return members;
+    }
+
+    private List<KnowledgeImport> ValidateKnowledge()
+    {
+        var entries = new List<KnowledgeImport>();
+        var firstByKey = new Dictionary<(string, string), ImportRow>();
+        foreach (var row in RowsOf(ImportKind.Knowledge))
+        {
+            var ok = HasValidFields(row);
+            ok &= CheckGrid(row);
+            var grid = row[ImportFields.Grid];
+            var question = row[ImportFields.Question];
+            if (grid is not null && question is not null && !firstByKey.TryAdd((grid, question), row))
+            {
+                batch.Error(row, $"问题“{question}”在网格 '{grid}' 中重复（另见 {Locate(firstByKey[(grid, question)])}）");
+                ok = false;
+            }
+
+            if (ok)
+            {
+                entries.Add(new KnowledgeImport(row, grid!, question!, row[ImportFields.Answer]!, row[ImportFields.Keywords]));
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>Required fields present and every value within its column's length.</summary>

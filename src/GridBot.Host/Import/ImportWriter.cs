@@ -1,5 +1,6 @@
 using GridBot.Store;
 using GridBot.Store.Grids;
+using GridBot.Store.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Import;
@@ -20,8 +21,9 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
         var pathsChanged = RecomputePaths();
         var chatCounts = await WriteChatsAsync(plan.Chats, cancellationToken);
         var memberCounts = await WriteMembersAsync(plan.Members, cancellationToken);
+        var knowledgeCounts = await WriteKnowledgeAsync(plan.Knowledge, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportWriteResult(gridCounts, chatCounts, memberCounts, pathsChanged);
+        return new ImportWriteResult(gridCounts, chatCounts, memberCounts, knowledgeCounts, pathsChanged);
     }
 
     private ImportCounts WriteGrids(IReadOnlyList<GridImport> rows)
@@ -115,6 +117,37 @@ internal sealed class ImportWriter(GridBotDbContext db, List<Grid> grids)
             else
             {
                 db.Chats.Add(new Chat { Channel = row.Channel, ChatId = row.ChatId, Name = row.Name, Grid = grid, WebhookKey = row.WebhookKey });
+                counter.New();
+            }
+        }
+
+        return counter.ToCounts();
+    }
+
+    /// <summary>Keyed by grid and question: a re-import updates the answer and keywords of a question already stored.</summary>
+    private async Task<ImportCounts> WriteKnowledgeAsync(IReadOnlyList<KnowledgeImport> rows, CancellationToken cancellationToken)
+    {
+        var gridIds = rows.Select(r => _byCode[r.GridCode].Id).Where(id => id > 0).Distinct().ToList();
+        var stored = await db.KnowledgeEntries.Where(e => gridIds.Contains(e.GridId)).ToListAsync(cancellationToken);
+        var byKey = stored.ToDictionary(e => (_codeOfId[e.GridId], e.Question));
+        var now = DateTime.UtcNow;
+        var counter = new ImportCounter();
+        foreach (var row in rows)
+        {
+            if (byKey.TryGetValue((row.GridCode, row.Question), out var entry))
+            {
+                var changed = entry.Answer != row.Answer || entry.Keywords != row.Keywords;
+                counter.Existing(changed);
+                if (changed)
+                {
+                    entry.Answer = row.Answer;
+                    entry.Keywords = row.Keywords;
+                    entry.UpdatedUtc = now;
+                }
+            }
+            else
+            {
+                db.KnowledgeEntries.Add(new KnowledgeEntry { Grid = _byCode[row.GridCode], Question = row.Question, Answer = row.Answer, Keywords = row.Keywords, UpdatedUtc = now });
                 counter.New();
             }
         }

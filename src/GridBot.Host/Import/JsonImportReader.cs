@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace GridBot.Host.Import;
 
 /// <summary>
-/// { "grids": [...], "chats": [...], "members": [...] } read with a forward-only <see cref="Utf8JsonReader"/>:
+/// { "grids": [...], "chats": [...], "members": [...], "knowledge": [...] } read with a forward-only <see cref="Utf8JsonReader"/>:
 /// it gives each row's byte offset, hence its line, which a DOM would not; and it never builds more than one row.
 /// </summary>
 internal static class JsonImportReader
@@ -37,7 +37,7 @@ internal static class JsonImportReader
                 reader.Read();
                 if (ImportFields.SectionOf(section) is not { } kind)
                 {
-                    batch.Error(file, sectionLine, $"未知的部分 '{section}'（应为 grids、chats 或 members）");
+                    batch.Error(file, sectionLine, $"未知的部分 '{section}'（应为 grids、chats、members 或 knowledge）");
                     reader.Skip();
                     continue;
                 }

@@ -39,7 +39,7 @@ internal static class TabularImportReader
         var kind = expected ?? ImportFields.KindOf(present);
         if (kind is null)
         {
-            batch.Error(file, line, "无法从表头判断内容：网格需要 code（编码）列，群需要 chatId（群ID）列，成员需要 userId（用户ID）列");
+            batch.Error(file, line, "无法从表头判断内容：网格需要 code（编码）列，群需要 chatId（群ID）列，成员需要 userId（用户ID）列，知识库需要 question（问题）列");
             return null;
         }
 
@@ -89,6 +89,7 @@ internal static class TabularImportReader
     {
         ImportKind.Grids => "网格",
         ImportKind.Chats => "群",
+        ImportKind.Knowledge => "知识库",
         _ => "成员",
     };
 }

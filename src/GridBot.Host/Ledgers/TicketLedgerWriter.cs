@@ -27,10 +27,11 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
     private static readonly string[] Headers =
     [
         "工单编号", "登记时间", "类别", "紧急程度", "街道", "社区", "网格", "地点", "问题描述", "反映人", "联系电话", "反映人数",
-        "状态", "层级", "承办人", "办理时限", "办结时间", "是否按时", "办结说明", "评价",
+        "状态", "层级", "承办人", "办理时限", "办结时间", "是否按时", "办结说明", "评价", "诉求类型",
     ];
 
-    private static readonly string[] StatisticsHeaders = ["网格编码", "网格", "月份", "新增", "办结", "按时办结", "按时率", "评价数", "满意数", "满意率", "期末在办"];
+    // 新增 … 期末在办 are work on the clock (投诉/求助); questions, suggestions and praise are counted in the last column.
+    private static readonly string[] StatisticsHeaders = ["网格编码", "网格", "月份", "新增", "办结", "按时办结", "按时率", "评价数", "满意数", "满意率", "期末在办", "咨询建议表扬"];
 
     public async Task<int> CountAsync(GridScope scope, LedgerRange range, CancellationToken cancellationToken)
     {
@@ -70,7 +71,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                     .Take(PageSize)
                     .Select(t => new
                     {
-                        t.Id, t.Number, t.CreatedUtc, t.Category, t.Urgency, t.GridId, t.Place, t.Description, t.Status, t.Tier, t.OwnerName,
+                        t.Id, t.Number, t.CreatedUtc, t.Category, t.AppealType, t.Urgency, t.GridId, t.Place, t.Description, t.Status, t.Tier, t.OwnerName,
                         t.DeadlineUtc, t.ResolvedUtc, t.Resolution, t.Rating,
                         Reporter = t.Reporters.OrderBy(r => r.Id).Select(r => new { r.Name, r.Phone }).FirstOrDefault(),
                         Reporters = t.Reporters.Count,
@@ -79,16 +80,17 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                 foreach (var t in page)
                 {
                     var place = places.GetValueOrDefault(t.GridId);
-                    var onTime = t.ResolvedUtc is { } resolved ? resolved <= t.DeadlineUtc : (bool?)null;
+                    var onTime = t.ResolvedUtc is { } resolved && t.DeadlineUtc is { } deadline ? resolved <= deadline : (bool?)null;
                     sheet.WriteRow(
                     [
                         t.Number, Local(t.CreatedUtc), t.Category, ConsoleTexts.Urgency(t.Urgency), place.Street, place.Community, place.Name, t.Place,
                         PersonalDataMask.Text(t.Description), t.Reporter?.Name, PersonalDataMask.Phone(t.Reporter?.Phone), t.Reporters,
-                        TicketStatusNames.Of(t.Status), TicketStatusNames.Of(t.Tier), t.OwnerName, Local(t.DeadlineUtc),
+                        TicketStatusNames.Of(t.Status), TicketStatusNames.Of(t.Tier), t.OwnerName, t.DeadlineUtc is { } due ? Local(due) : "不计时限",
                         t.ResolvedUtc is { } r ? Local(r) : null, onTime is null ? null : onTime.Value ? "是" : "否",
                         t.Resolution is null ? null : PersonalDataMask.Text(t.Resolution), t.Rating is { } rating ? TicketStatusNames.Of(rating) : null,
+                        AppealTypeNames.Of(t.AppealType),
                     ]);
-                    Count(stats, t.GridId, Local(t.CreatedUtc), t.Status, t.ResolvedUtc is not null, onTime == true, t.Rating);
+                    Count(stats, t.GridId, Local(t.CreatedUtc), t.AppealType, t.Status, t.ResolvedUtc is not null, onTime == true, t.Rating);
                     lastId = t.Id;
                 }
 
@@ -113,7 +115,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                 sheet.WriteRow(
                 [
                     names[gridId].Code, names[gridId].Name, month, s.New, s.Closed, s.OnTime,
-                    s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open,
+                    s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open, s.Appeals,
                 ]);
             }
 
@@ -132,12 +134,18 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         book.Workbook.Save();
     }
 
-    private static void Count(Dictionary<(int GridId, string Month), GridMonth> stats, int gridId, DateTime createdLocal, TicketStatus status, bool resolved, bool onTime, TicketRating? rating)
+    private static void Count(Dictionary<(int GridId, string Month), GridMonth> stats, int gridId, DateTime createdLocal, AppealType type, TicketStatus status, bool resolved, bool onTime, TicketRating? rating)
     {
         var key = (gridId, createdLocal.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         if (!stats.TryGetValue(key, out var month))
         {
             stats[key] = month = new GridMonth();
+        }
+
+        if (!type.CarriesSla())
+        {
+            month.Appeals++;
+            return;
         }
 
         month.New++;
@@ -158,7 +166,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         }
     }
 
-    /// <summary>'工单台账'!$A$1:$T$9.</summary>
+    /// <summary>'工单台账'!$A$1:$U$9.</summary>
     private static string FilterName(string sheet, string range)
     {
         var parts = range.Split(':');
@@ -194,5 +202,6 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         public int Rated { get; set; }
         public int Satisfied { get; set; }
         public int Open { get; set; }
+        public int Appeals { get; set; }
     }
 }

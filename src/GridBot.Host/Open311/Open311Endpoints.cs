@@ -10,7 +10,9 @@ namespace GridBot.Host.Open311;
 /// <summary>
 /// Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2/, each resource as .json or .xml.
 /// Services are the taxonomy's categories (service_code = the category name); a request becomes a ticket in the grid
-/// named by attribute[grid] or jurisdiction_id. Reading is public as the spec intends, with phones and IDs masked.
+/// named by attribute[grid] or jurisdiction_id, of the appeal type named by attribute[appeal_type] (complaint by
+/// default; a request's appeal_type is also in every request read back and a filter of GET requests). Reading is
+/// public as the spec intends, with phones and IDs masked.
 /// </summary>
 public static class Open311Endpoints
 {
@@ -64,6 +66,11 @@ public static class Open311Endpoints
                     Obj(("variable", true), ("code", "grid"), ("datatype", "string"), ("required", false),
                         ("datatype_description", "网格编码，如 DEMO-S01-C01-G01；也可用 jurisdiction_id 传入"), ("order", 1),
                         ("description", "问题所在网格")),
+                    Obj(("variable", true), ("code", Open311Requests.AppealAttribute), ("datatype", "singlevaluelist"), ("required", false),
+                        ("datatype_description", "诉求类型，默认 complaint（投诉）；只有投诉、求助计办理时限"), ("order", 2),
+                        ("description", "诉求类型"),
+                        ("values", new Open311List("values", "value",
+                            [.. AppealTypeNames.All.Select(a => Obj(("key", AppealTypeNames.Code(a)), ("name", AppealTypeNames.Of(a))))]))),
                 ]))), "service_definition", f));
 
     private static async Task<IResult> FileAsync(HttpContext http, string format, IOptions<Open311Options> options, Open311Requests requests)

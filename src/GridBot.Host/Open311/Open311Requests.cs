@@ -13,6 +13,7 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
 {
     public const int MaxResults = 1000;
     public const int DefaultDays = 90;
+    public const string AppealAttribute = "appeal_type";
 
     /// <returns>The ticket number, or an error (code, description).</returns>
     public async Task<(string? Number, int Code, string? Error)> FileAsync(IFormCollection form, CancellationToken cancellationToken)
@@ -28,6 +29,12 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
         if (grid is null)
         {
             return (null, 400, "attribute[grid] or jurisdiction_id must name a grid code.");
+        }
+
+        var appealText = form[$"attribute[{AppealAttribute}]"].ToString();
+        if (AppealTypeNames.Parse(appealText.Length == 0 ? AppealTypeNames.Code(AppealType.Complaint) : appealText) is not { } appealType)
+        {
+            return (null, 400, $"attribute[{AppealAttribute}] must be one of complaint, help, consultation, suggestion, praise.");
         }
 
         var address = form["address_string"].ToString().Trim();
@@ -51,7 +58,7 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
         var reporterName = name.Length > 0 ? name[..Math.Min(name.Length, 64)] : "Open311 用户";
         var phone = form["phone"].ToString() is { Length: > 0 and <= 32 } p ? p : null;
 
-        var draft = new TicketDraft(description, serviceCode, TicketUrgency.Normal, place[..Math.Min(place.Length, 200)], photos);
+        var draft = new TicketDraft(description, serviceCode, TicketUrgency.Normal, place[..Math.Min(place.Length, 200)], photos) { AppealType = appealType };
         var opening = new TicketOpening(draft, grid, Open311Sender.ChannelName, Open311Sender.ChannelName, null,
             tickets.NewReporter(Open311Sender.ChannelName, userId, reporterName, phone, description), new TicketActor(userId, reporterName));
         // The same unit of work as a turn's: the ticket and its number commit together or not at all.
@@ -77,6 +84,11 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
         {
             var categories = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             tickets = tickets.Where(t => categories.Contains(t.Category));
+        }
+
+        if (AppealTypeNames.Parse(query[AppealAttribute]) is { } appeal)
+        {
+            tickets = tickets.Where(t => t.AppealType == appeal);
         }
 
         var statuses = query["status"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -115,13 +127,14 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
         ("service_notice", null),
         ("requested_datetime", Local(t.CreatedUtc)),
         ("updated_datetime", Local(t.UpdatedUtc)),
-        ("expected_datetime", Local(t.DeadlineUtc)),
+        ("expected_datetime", t.DeadlineUtc is { } deadline ? Local(deadline) : null),
         ("address", t.Place),
         ("address_id", null),
         ("zipcode", null),
         ("lat", null),
         ("long", null),
-        ("media_url", t.Attachments.OrderBy(a => a.Id).Select(a => a.Url).FirstOrDefault()));
+        ("media_url", t.Attachments.OrderBy(a => a.Id).Select(a => a.Url).FirstOrDefault()),
+        (AppealAttribute, AppealTypeNames.Code(t.AppealType)));
 
     public static bool IsOpenStatusFilterValid(string? status) =>
         string.IsNullOrEmpty(status) || status.Split(',', StringSplitOptions.TrimEntries).All(s => s is "open" or "closed");

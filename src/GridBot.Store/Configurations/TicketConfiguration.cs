@@ -29,8 +29,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.OwnerUserId).HasMaxLength(128);
         builder.Property(t => t.OwnerName).HasMaxLength(64);
         builder.Property(t => t.Resolution).HasMaxLength(500);
+        // Tickets stored before appeal types were complaints: the column's default says so for existing rows.
+        builder.Property(t => t.AppealType).HasDefaultValue(AppealType.Complaint).HasSentinel(AppealType.Complaint);
         builder.HasIndex(t => t.Number).IsUnique();
         builder.HasIndex(t => new { t.GridId, t.Status });
+        builder.HasIndex(t => new { t.GridId, t.AppealType });
         builder.HasIndex(t => new { t.Channel, t.ConversationId, t.CreatedUtc });
         // Digests read "created in", "resolved in" and "still open at" a period as range scans on these.
         builder.HasIndex(t => t.CreatedUtc);

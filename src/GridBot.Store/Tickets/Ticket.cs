@@ -9,6 +9,9 @@ public sealed class Ticket
     public int Id { get; set; }
     public required string Number { get; set; }
     public required string Category { get; set; }
+
+    /// <summary>投诉/求助/咨询/建议/表扬, fixed when the ticket is opened; it decides whether a deadline applies.</summary>
+    public AppealType AppealType { get; init; } = AppealType.Complaint;
     public TicketUrgency Urgency { get; set; }
     public string? Place { get; set; }
     /// <summary>Always present (all parts null when no place was given), so SQLite rows map back without ambiguity.</summary>
@@ -23,7 +26,8 @@ public sealed class Ticket
     public TicketTier Tier { get; private set; } = TicketTier.Grid;
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
-    public DateTime DeadlineUtc { get; set; }
+    /// <summary>The SLA deadline; null for a question, a suggestion or praise, which carry no clock.</summary>
+    public DateTime? DeadlineUtc { get; set; }
     public DateTime? ResolvedUtc { get; private set; }
     public string? OwnerUserId { get; private set; }
     public string? OwnerName { get; private set; }
@@ -39,8 +43,18 @@ public sealed class Ticket
     public List<TicketAttachment> Attachments { get; } = [];
     public List<TicketEvent> Events { get; } = [];
 
+    public bool CarriesSla => AppealType.CarriesSla();
+
+    /// <summary>
+    /// The lifecycle table, the street as the top tier, and the appeal type: a question, suggestion or praise is
+    /// answered (答复), never resolved, rated, reopened or escalated on a clock; a complaint or request for help is
+    /// resolved, never merely answered.
+    /// </summary>
     public bool Allows(TicketAction action) => TicketLifecycle.Allows(Status, action) &&
-        (action != TicketAction.Escalate || Tier < TicketTier.Street);
+        (action != TicketAction.Escalate || Tier < TicketTier.Street) &&
+        (CarriesSla
+            ? action != TicketAction.Answer
+            : action is not (TicketAction.Resolve or TicketAction.Rate or TicketAction.Reopen or TicketAction.Escalate));
 
     public void Open(TicketActor actor, TicketTier tier, DateTime nowUtc)
     {
@@ -84,6 +98,16 @@ public sealed class Ticket
         ResolvedUtc = null;
         DeadlineUtc = newDeadlineUtc;
         Move(actor, TicketAction.Reopen, TicketStatus.Reopened, nowUtc, reason);
+    }
+
+    /// <summary>答复: the answer to a question (or the reply to a suggestion or praise) closes the item; nothing is rated.</summary>
+    public void Answer(TicketActor actor, string answer, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(answer);
+        Guard(TicketAction.Answer);
+        Resolution = answer.Length > 500 ? answer[..500] : answer;
+        ResolvedUtc = nowUtc;
+        Move(actor, TicketAction.Answer, TicketStatus.Closed, nowUtc, Resolution);
     }
 
     public void Reject(TicketActor actor, string reason, DateTime nowUtc) => Move(actor, TicketAction.Reject, TicketStatus.Rejected, nowUtc, reason);
@@ -191,7 +215,7 @@ public sealed class Ticket
     /// <summary>撤回 by the reporter: the ticket leaves the open work without counting as resolved by staff.</summary>
     public void Withdraw(TicketActor actor, string? reason, DateTime nowUtc) => Move(actor, TicketAction.Withdraw, TicketStatus.Withdrawn, nowUtc, reason);
 
-    public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && nowUtc > DeadlineUtc;
+    public bool IsOverdue(DateTime nowUtc) => TicketLifecycle.IsOpen(Status) && DeadlineUtc is { } deadline && nowUtc > deadline;
 
     private void Move(TicketActor actor, TicketAction action, TicketStatus to, DateTime nowUtc, string? note)
     {

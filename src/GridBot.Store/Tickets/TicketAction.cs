@@ -37,4 +37,7 @@ public enum TicketAction
 
     /// <summary>The ticket was raised to the grid leader's attention (repeated urges).</summary>
     RaiseToLeader,
+
+    /// <summary>答复: staff answered a question, a suggestion or praise; the answer is the resolution and the item is closed.</summary>
+    Answer,
 }

@@ -22,6 +22,7 @@ public static class TicketLifecycle
         [TicketAction.Correct] = OpenStatuses,
         [TicketAction.Withdraw] = OpenStatuses,
         [TicketAction.RaiseToLeader] = OpenStatuses,
+        [TicketAction.Answer] = [TicketStatus.New, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.InProgress],
     };
 
     public static bool Allows(TicketStatus from, TicketAction action) =>
