@@ -5,6 +5,7 @@ using GridBot.Dialogs.Commands;
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Dialogs;
 using GridBot.Dialogs.Identity;
+using GridBot.Dialogs.Inbox;
 using GridBot.Dialogs.Pipeline;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Routing;
@@ -43,6 +44,9 @@ public static class DialogsHostingExtensions
         services.AddMetrics();
         services.AddSingleton<GridBotTelemetry>();
 
+        services.AddOptions<SlowTurnOptions>().Bind(builder.Configuration.GetSection(SlowTurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TurnInbox>();
+        services.AddHostedService<TurnInboxReplayer>();
         AddPipeline(services);
         AddRoutes(services);
         AddTickets(services);
@@ -74,6 +78,7 @@ public static class DialogsHostingExtensions
         services.AddScoped<TurnLockMiddleware>();
         services.AddScoped<TurnTransactionMiddleware>();
         services.AddScoped<DedupMiddleware>();
+        services.AddScoped<SlowTurnHookMiddleware>();
         services.AddScoped<ErrorBoundaryMiddleware>();
         services.AddScoped<ChannelGateMiddleware>();
         services.AddScoped<IdentityMiddleware>();

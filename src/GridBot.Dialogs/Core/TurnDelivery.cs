@@ -9,35 +9,45 @@ namespace GridBot.Dialogs.Core;
 /// </summary>
 public sealed class TurnDelivery
 {
-    private const int Open = 0, InResponse = 1, Late = 2;
+    private const int Open = 0, InResponse = 1, Stopped = 2;
     private int _state;
 
     private readonly bool _mayStop;
 
-    private TurnDelivery(bool waits, bool mayStop, LateReplyRoute? lateRoute)
+    private TurnDelivery(bool waits, bool mayStop, LateReplyRoute? lateRoute, bool usesLateRoute)
     {
         Waits = waits;
         _mayStop = mayStop;
         LateRoute = lateRoute;
-        _state = waits ? Open : Late;
+        UsesLateRoute = usesLateRoute;
+        _state = waits ? Open : Stopped;
     }
 
     /// <summary>The channel returns the replies itself and waits for them however long the turn takes.</summary>
-    public static TurnDelivery ReturnedInResponse() => new(waits: true, mayStop: false, lateRoute: null);
+    public static TurnDelivery ReturnedInResponse() => new(waits: true, mayStop: false, lateRoute: null, usesLateRoute: false);
 
     /// <summary>The replies are outbox rows on the activity's own channel and serviceUrl, one per reply.</summary>
-    public static TurnDelivery ByOutbox() => new(waits: false, mayStop: false, lateRoute: null);
+    public static TurnDelivery ByOutbox() => new(waits: false, mayStop: false, lateRoute: null, usesLateRoute: false);
 
     /// <summary>
     /// In the response while the channel waits; after <see cref="StopWaiting"/>, one outbox row to <paramref name="route"/>
     /// (none without a route: the answer then stays only in the processed record, for the channel to ask for again).
     /// </summary>
-    public static TurnDelivery InResponseUnlessLate(LateReplyRoute? route) => new(waits: true, mayStop: true, route);
+    public static TurnDelivery InResponseUnlessLate(LateReplyRoute? route) => new(waits: true, mayStop: true, route, usesLateRoute: true);
+
+    /// <summary>Nobody waits any more (an inbox message run again): the answer goes by <paramref name="route"/> only.</summary>
+    public static TurnDelivery Late(LateReplyRoute? route) => new(waits: false, mayStop: false, route, usesLateRoute: true);
 
     /// <summary>True while a channel may still be waiting for the replies in its response.</summary>
     public bool Waits { get; }
 
     public LateReplyRoute? LateRoute { get; }
+
+    /// <summary>
+    /// True for a message a channel may have acknowledged before the turn ends: a late answer goes by <see cref="LateRoute"/>
+    /// (never as per-reply rows on the activity's channel), and the commit removes the message's inbox row.
+    /// </summary>
+    public bool UsesLateRoute { get; }
 
     /// <summary>
     /// The channel stops waiting (its budget ran out). True: the turn has not settled, and will deliver by outbox.
@@ -50,7 +60,7 @@ public sealed class TurnDelivery
             throw new InvalidOperationException("This turn's channel said it would wait for the replies.");
         }
 
-        return Interlocked.CompareExchange(ref _state, Late, Open) != InResponse;
+        return Interlocked.CompareExchange(ref _state, Stopped, Open) != InResponse;
     }
 
     /// <summary>Called by the turn's owner just before it commits: true when the replies go in the response.</summary>

@@ -10,6 +10,7 @@ namespace GridBot.Dialogs.Core;
 /// <item>transaction: the turn's unit of work (<see cref="Store.Turns.TurnTransaction"/>) begins, and after the rest
 /// it stages the outbox replies and the processed mark and commits, or rolls back;</item>
 /// <item>dedup: an activity id handled before gets its first answer and nothing else runs;</item>
+/// <item>slow-turn hook: test-only delay, off unless <c>Testing:SlowTurns:Delay</c> is set;</item>
 /// <item>error boundary: a bug drops the turn's changes and apologises (a storage fault goes up as 503);</item>
 /// <item>channel gate: a channel's own word on the message before the bot's (微信客服: session window, 转人工);</item>
 /// <item>identity: grid and role, or a polite answer to a stranger;</item>
@@ -25,12 +26,13 @@ public sealed class TurnPipeline
         TurnLockMiddleware turnLock,
         TurnTransactionMiddleware transaction,
         DedupMiddleware dedup,
+        SlowTurnHookMiddleware slowTurnHook,
         ErrorBoundaryMiddleware errorBoundary,
         ChannelGateMiddleware channelGate,
         IdentityMiddleware identity,
         DialogStateMiddleware dialogState,
         RouterMiddleware router) =>
-        _steps = [turnLock, transaction, dedup, errorBoundary, channelGate, identity, dialogState, router];
+        _steps = [turnLock, transaction, dedup, slowTurnHook, errorBoundary, channelGate, identity, dialogState, router];
 
     public Task RunAsync(TurnContext context, CancellationToken cancellationToken) => Step(0, context, cancellationToken);
 

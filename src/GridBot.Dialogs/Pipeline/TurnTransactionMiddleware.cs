@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Inbox;
 using GridBot.Store;
 using GridBot.Store.Conversations;
 using GridBot.Store.Outbox;
@@ -21,6 +22,11 @@ public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedu
         {
             await next(cancellationToken);
             var inResponse = context.Delivery.SettleInResponse();
+            if (!inResponse && context.Delivery.UsesLateRoute)
+            {
+                // Acknowledged before this commit: its inbox row (if the channel wrote one) goes with the turn.
+                await TurnInbox.StageDoneAsync(db, context.DedupKey, cancellationToken);
+            }
             if (!context.IsDuplicate)
             {
                 Stage(context, inResponse);
@@ -38,11 +44,11 @@ public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedu
     {
         var now = time.GetUtcNow().UtcDateTime;
         var activity = context.Activity;
-        if (!inResponse && context.Delivery.LateRoute is { } late)
+        if (!inResponse && context.Delivery.UsesLateRoute)
         {
-            // The channel stopped waiting: the answer is one message through its late route.
+            // The channel stopped waiting: the answer is one message through its late route (none: it stays in the record).
             var text = string.Join("\n\n", context.Replies.Select(r => r.Text).Where(t => !string.IsNullOrEmpty(t)));
-            if (text.Length > 0)
+            if (text.Length > 0 && context.Delivery.LateRoute is { } late)
             {
                 db.Outbox.Enqueue(late.Channel, late.ConversationId, text, now, serviceUrl: late.ServiceUrl, replyToId: activity.Id);
             }

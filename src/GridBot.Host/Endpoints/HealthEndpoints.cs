@@ -7,8 +7,9 @@ namespace GridBot.Host.Endpoints;
 
 /// <summary>
 /// /healthz (liveness: the database answers; the working-day calendar covers this year, and next from December, else
-/// "degraded") and /readyz (readiness for traffic: database, Redis when configured, the Quartz scheduler running, and the
-/// calendar), each check named with its result so an operator sees which part is down.
+/// "degraded") and /readyz (readiness for traffic: the database takes a write — "up", "down", or why not, e.g. "database
+/// is full" —, Redis when configured, the Quartz scheduler running, and the calendar), each check named with its result
+/// so an operator sees which part is down.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -32,7 +33,10 @@ public static class HealthEndpoints
     private static async Task<IResult> ReadyAsync(
         GridBotDbContext db, ChinaWorkingCalendar calendar, TimeProvider time, ISchedulerFactory schedulers, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var database = await db.Database.CanConnectAsync(cancellationToken) ? "up" : "down";
+        // A database that answers may still refuse writes (full, read-only, locked past the busy timeout), and then every
+        // message would be refused with 503: readiness commits a probe write and names the reason it failed.
+        var database = !await db.Database.CanConnectAsync(cancellationToken) ? "down"
+            : await DatabaseWriteProbe.ProbeAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken) ?? "up";
         var redis = await RedisAsync(services.GetService<IConnectionMultiplexer>());
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var quartz = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running ? "up" : "down";

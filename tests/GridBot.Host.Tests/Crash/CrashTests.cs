@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GridBot.Dialogs.Pipeline;
 using GridBot.Host.Tests.MultiHost;
 using GridBot.Host.Tests.WeCom;
 using GridBot.Store;
@@ -17,6 +18,10 @@ namespace GridBot.Host.Tests.Crash;
 /// callbacks while an announcement fans out to 300 robot groups, is killed with SIGKILL at a seeded random moment and
 /// restarted on the same file; WeCom then re-sends every callback that got no 200 (and some that did). Checked against
 /// the database and the fake WeCom server's own records: nothing acknowledged is lost and nothing happens twice.
+/// issue #15: one callback in <see cref="SlowEvery"/> is a slow turn (the test-only hook <c>Testing:SlowTurns</c> holds
+/// it <see cref="SlowDelay"/>, past the <see cref="ReplyBudget"/>), so WeCom is answered "正在处理" before the turn has
+/// committed and the kill always finds some of those in flight: each must still make its ticket and send its late
+/// answer through response_url, after the restart if need be (the inbox).
 /// </summary>
 [Collection(CrashCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
@@ -25,6 +30,9 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int OutboxParallelism = 8;
     private const string ApiToken = "crash-token-0123456789abcdef0123";
     private const string Title = "停气检修通知";
+    private const int SlowEvery = 20;
+    private const string SlowDelay = "00:00:01.200";
+    private const string ReplyBudget = "00:00:00.300";
 
     [Fact]
     public async Task AHostKilledMidBurstLosesNoAcknowledgedCallbackAndNoDelivery()
@@ -46,6 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             // A killed host's claims run out after 10 s instead of 2 min.
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:10", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={OutboxParallelism}",
             "--Logging:LogLevel:Default=Warning",
+            $"--WeCom:AiBot:ReplyBudget={ReplyBudget}", $"--Testing:SlowTurns:Delay={SlowDelay}", $"--Testing:SlowTurns:Every={SlowEvery}",
         ];
         var host = await HostProcess.StartAsync("crash", settings, ct);
         try
@@ -71,6 +80,13 @@ public sealed class CrashTests(ITestOutputHelper output)
             output.WriteLine($"killed after {burstStarted.Elapsed.TotalSeconds:0.0} s of burst: {burst.Completed} requests done, announcement sends so far {sentAtKill.Values.Sum()}");
 
             await host.DisposeAsync();
+            int inboxAtKill;
+            await using (var dead = new GridBotDbContext(new DbContextOptionsBuilder<GridBotDbContext>().UseSqlite(connectionString).Options))
+            {
+                // Acknowledged with "正在处理" but not committed when the host died: what the restart must run again.
+                inboxAtKill = await dead.TurnInbox.CountAsync(ct);
+            }
+
             host = await HostProcess.StartAsync("crash (restarted)", settings, ct);
             var failedBeforeRestart = burst.Unacknowledged.Count;
             // WeCom re-sends what got no 200, and sometimes what did (our answer was slow): each retry is a new delivery
@@ -101,6 +117,14 @@ public sealed class CrashTests(ITestOutputHelper output)
             var robotDuplicates = announcementSends.Values.Sum(c => c - 1);
             var lateDuplicates = (await fake.RecordsAsync("aibot/response", ct)).Count - lateAnswers.Count;
 
+            // Every slow callback missed the budget (its first turn, or a retry's): each needs its answer via response_url.
+            var slow = Enumerable.Range(0, CrashScenario.Callbacks).Select(CrashScenario.Msgid).Where(m => SlowTurnHookMiddleware.IsChosen(m, SlowEvery)).ToList();
+            var answeredLate = lateAnswers.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            var slowWithoutAnswer = slow.Where(m => !answeredLate.Contains(m)).ToList();
+            var slowMissing = slow.Count(m => missing.Contains(int.Parse(m["crash-msg-".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+            var inboxLeft = await db.TurnInbox.Select(e => e.Key).ToListAsync(ct);
+            var inboxUnprocessed = await db.TurnInbox.CountAsync(e => !db.ProcessedActivities.Any(p => p.Key == e.Key), ct);
+
             output.WriteLine($"""
                 callbacks                 {CrashScenario.Callbacks} in {CrashScenario.AiGroups} groups, {InFlight} in flight
                 200 before kill           {acknowledgedAtKill} (publish after {publishAt} done, kill after {killAt} done)
@@ -114,11 +138,17 @@ public sealed class CrashTests(ITestOutputHelper output)
                 deliveries                {deliveries.Total} sent {deliveries.Sent} pending {deliveries.Pending} failed {deliveries.Failed} lost {deliveries.Total - deliveries.Sent - deliveries.Pending}
                 robot chats reached       {announcementSends.Count} of {CrashScenario.RobotGroups}, duplicate sends {robotDuplicates} (bound {OutboxParallelism})
                 late answers              {lateAnswers.Count} via response_url, repeated {lateDuplicates}
+                slow turns                {slow.Count} (1 in {SlowEvery}, {SlowDelay} against a budget of {ReplyBudget})
+                accepted, not committed   {inboxAtKill} at the kill (inbox rows run again after the restart)
+                slow: acknowledged lost   {slowMissing + slowWithoutAnswer.Count} (no ticket {slowMissing}, no late answer {slowWithoutAnswer.Count})
+                inbox rows left           {inboxLeft.Count}, of which not processed {inboxUnprocessed}
                 duration                  {started.Elapsed.TotalSeconds:0.0} s
                 """);
 
             Assert.True(missing.Count == 0, $"{missing.Count} acknowledged callbacks have no ticket or merge, e.g. {string.Join(", ", missing.Take(5).Select(CrashScenario.Msgid))}");
             Assert.Equal(0, twice);
+            Assert.True(slowWithoutAnswer.Count == 0, $"{slowWithoutAnswer.Count} slow callbacks never got their late answer, e.g. {string.Join(", ", slowWithoutAnswer.Take(5))}");
+            Assert.Equal(0, inboxUnprocessed);
             Assert.Equal(CrashScenario.Callbacks, processed);
             Assert.Equal(0, deliveries.Failed);
             Assert.Equal(deliveries.Total, deliveries.Sent + deliveries.Pending);
@@ -167,7 +197,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     private sealed record Deliveries(int Total, int Sent, int Pending, int Failed);
 
-    /// <summary>Until the announcement's rows and the late answers are all sent (bounded: a stall fails with the counts).</summary>
+    /// <summary>Until the announcement's rows, the inbox's replays and the late answers are all sent (bounded: a stall fails with the counts).</summary>
     private static async Task<Deliveries> WaitForOutboxAsync(GridBotDbContext db, int number, CancellationToken cancellationToken)
     {
         var rows = db.Outbox.AsNoTracking().Where(o =>
@@ -178,7 +208,9 @@ public sealed class CrashTests(ITestOutputHelper output)
             var statuses = await rows.Select(o => o.Status).ToListAsync(cancellationToken);
             var deliveries = new Deliveries(statuses.Count, statuses.Count(s => s == OutboxStatus.Sent), statuses.Count(s => s == OutboxStatus.Pending), statuses.Count(s => s == OutboxStatus.Failed));
             var pendingLate = await db.Outbox.CountAsync(o => o.Channel.StartsWith("wecom-aibot") && o.Status == OutboxStatus.Pending, cancellationToken);
-            if ((deliveries.Pending == 0 && pendingLate == 0) || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            // Inbox messages the restart is still running again have no outbox row yet.
+            var replaying = await db.TurnInbox.CountAsync(e => !db.ProcessedActivities.Any(p => p.Key == e.Key), cancellationToken);
+            if ((deliveries.Pending == 0 && pendingLate == 0 && replaying == 0) || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 return deliveries;
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Inbox;
 using GridBot.Store.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -7,12 +8,13 @@ namespace GridBot.Host.Channels.WeCom.AiBot;
 
 /// <summary>
 /// Answers one decrypted 智能机器人 callback. A message becomes a turn; if the turn finishes within
-/// <see cref="WeComAiBotOptions.ReplyBudget"/> its answer is the passive stream reply, otherwise the reply is a short
-/// "正在处理" stream and the answer follows through response_url from the outbox. msgid is the turn's id, so a
+/// <see cref="WeComAiBotOptions.ReplyBudget"/> its answer is the passive stream reply, otherwise the message is recorded in
+/// the inbox, the reply is a short "正在处理" stream and the answer follows through response_url from the outbox. msgid is the turn's id, so a
 /// WeCom retry is answered from the first turn's stored replies and never files a second ticket.
 /// </summary>
 internal sealed partial class AiBotCallbackHandler(
     BotAdapter adapter,
+    TurnInbox inbox,
     IServiceScopeFactory scopes,
     IOptions<WeComOptions> options,
     IHostApplicationLifetime lifetime,
@@ -56,7 +58,10 @@ internal sealed partial class AiBotCallbackHandler(
             return result.Replies.Count == 0 ? null : AiBotReply.ForStream(streamId, true, Join(result.Replies));
         }
 
-        // Late: the turn writes its answer as an outbox row (response_url) in its own commit.
+        // Late: the message is recorded before WeCom hears "正在处理" (a refused write throws: 503, WeCom retries), and
+        // the turn writes its answer as an outbox row (response_url) in its own commit; a crash before that commit
+        // leaves the inbox row, which is run again on restart.
+        await inbox.AcceptAsync(activity, lateRoute, cancellationToken);
         if (lateRoute is null)
         {
             LogNoResponseUrl(logger, activity.Id);

@@ -1,0 +1,87 @@
+using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Inbox;
+using GridBot.Host.Tests.Infrastructure;
+using GridBot.Store;
+using GridBot.Store.Conversations;
+using GridBot.Store.Tickets;
+using GridBot.Store.Turns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridBot.Host.Tests.Turns;
+
+/// <summary>issue #15: the turn's one owner of its transaction, and the inbox that brings back an acknowledged turn.</summary>
+public sealed class TurnTransactionTests
+{
+    [Fact]
+    public async Task WhileATurnOwnsTheContextOnlyItsCommitSavesAndANumberTakenWithoutCommitGoesBack()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var turn = scope.ServiceProvider.GetRequiredService<TurnTransaction>();
+            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+            await turn.BeginAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
+            db.DialogStates.Add(new DialogStateRecord { Key = "test|guard|someone", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(ct));
+            Assert.Contains("TurnTransaction", refused.Message, StringComparison.Ordinal);
+
+            // Ended without a commit: the number and the staged row are gone.
+            await turn.DisposeAsync();
+        }
+
+        Assert.Equal(0, await host.QueryAsync(db => db.TicketSequences.CountAsync(ct)));
+        Assert.Equal(0, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key == "test|guard|someone", ct)));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var turn = scope.ServiceProvider.GetRequiredService<TurnTransaction>();
+            await turn.BeginAsync(ct);
+            var number = await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
+            Assert.EndsWith("-0001", number, StringComparison.Ordinal);
+            scope.ServiceProvider.GetRequiredService<GridBotDbContext>().DialogStates.Add(new DialogStateRecord { Key = "test|guard|someone", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+            await turn.CommitAsync(ct);
+        }
+
+        Assert.Equal(1, await host.QueryAsync(db => db.TicketSequences.CountAsync(ct)));
+        Assert.Equal(1, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key == "test|guard|someone", ct)));
+    }
+
+    [Fact]
+    public async Task AnInboxMessageLeftByACrashIsRunOnceAndAnsweredByItsLateRoute()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var chat = host.Chat("demo-c01-g01");
+        var activity = chat.Build(Person.Resident("周大爷"), "7号楼楼下的路灯坏了好几天了", "inbox-msg-1");
+        activity.DeliveryMode = null;
+        var route = new LateReplyRoute("webchat", chat.ConversationId, "http://127.0.0.1:9/late");
+        var inbox = host.Services.GetRequiredService<TurnInbox>();
+        var replayer = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<TurnInboxReplayer>().Single();
+
+        // Accepted (as the AI bot does before "正在处理"), then the host "died" before the turn committed.
+        await inbox.AcceptAsync(activity, route, ct);
+        await inbox.AcceptAsync(activity, route, ct);
+        Assert.Equal(1, await host.QueryAsync(db => db.TurnInbox.CountAsync(ct)));
+
+        Assert.Equal(1, await replayer.ReplayAsync(DateTime.UtcNow.AddMinutes(1), ct));
+        var key = ActivityDedup.Key(activity.ChannelId, activity.Id);
+        Assert.Equal(0, await host.QueryAsync(db => db.TurnInbox.CountAsync(ct)));
+        Assert.Equal(1, await host.QueryAsync(db => db.ProcessedActivities.CountAsync(p => p.Key == key, ct)));
+        var late = await host.QueryAsync(db => db.Outbox.Where(o => o.ReplyToId == activity.Id).ToListAsync(ct));
+        var row = Assert.Single(late);
+        Assert.Equal(route.ServiceUrl, row.ServiceUrl);
+        Assert.Matches(@"GD\d{8}-\d{4}", row.Text);
+
+        // A row written just after its turn committed (the race the commit cannot see) is run again: dedup answers, the row goes.
+        await inbox.AcceptAsync(activity, route, ct);
+        Assert.Equal(1, await replayer.ReplayAsync(DateTime.UtcNow.AddMinutes(1), ct));
+        Assert.Equal(0, await host.QueryAsync(db => db.TurnInbox.CountAsync(ct)));
+        Assert.Single(await host.QueryAsync(db => db.Outbox.Where(o => o.ReplyToId == activity.Id).ToListAsync(ct)));
+        Assert.Equal(1, await host.QueryAsync(db => db.TicketReporters.CountAsync(r => r.UserId == activity.From!.Id, ct)));
+    }
+}
