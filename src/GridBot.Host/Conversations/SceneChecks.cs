@@ -99,6 +99,11 @@ internal static class SceneChecks
         }
     }
 
+    public static IEnumerable<string> EveryTicket(TicketExpectation want, IReadOnlyList<JsonElement> tickets) =>
+        tickets.Select(t => (Ticket: t, Differences: Differences(want, t).ToList()))
+            .Where(c => c.Differences.Count > 0)
+            .Select(c => $"every ticket: {Number(c.Ticket)}: " + string.Join("; ", c.Differences) + $" [{Describe(c.Ticket)}]");
+
     private static int[]? Assign(IReadOnlyList<TicketExpectation> expected, IReadOnlyList<JsonElement> tickets, int index, bool[] taken)
     {
         if (index == expected.Count)

@@ -90,6 +90,9 @@ internal sealed class SceneExpectation
     /// <summary>Exactly these tickets in the scene's grid (each matched to one ticket, in any order); null: not checked.</summary>
     public List<TicketExpectation>? Tickets { get; set; }
 
+    /// <summary>Whatever tickets there are (none is fine) each match this, e.g. "a question is logged only as 咨询".</summary>
+    public TicketExpectation? EveryTicket { get; set; }
+
     /// <summary>No reply and no message of the scene contains any of these.</summary>
     public List<string> NeverContains { get; set; } = [];
 

@@ -74,9 +74,16 @@ internal sealed partial class SceneRunner(SceneHost host)
             failures.AddRange(SceneChecks.Tickets(expected, tickets));
         }
 
-        failures.AddRange(SceneChecks.Messages(scene.Expect.Messages, stage, messages));
+        if (apiError is null && scene.Expect.EveryTicket is { } every)
+        {
+            failures.AddRange(SceneChecks.EveryTicket(every, tickets));
+        }
+
+        var expectedMessages = scene.Expect.Messages
+            .Select(m => new MessageExpectation { To = m.To, Contains = [.. m.Contains.Select(c => Fill(c, tickets))] }).ToList();
+        failures.AddRange(SceneChecks.Messages(expectedMessages, stage, messages));
         var everything = said.Concat(messages.Select(m => m.Text)).ToList();
-        failures.AddRange(SceneChecks.Never(scene.Expect.NeverContains, everything));
+        failures.AddRange(SceneChecks.Never(scene.Expect.NeverContains.Select(c => Fill(c, tickets)), everything));
         if (!scene.Expect.AllowPhones)
         {
             var phones = scene.Turns.Where(t => t.Text is not null && stage.Speaker(t.From ?? "")?.Role == Store.Grids.MemberRole.Resident)
@@ -177,7 +184,11 @@ internal sealed partial class SceneRunner(SceneHost host)
         }
 
         var (tickets, _) = await TicketsAsync(stage, cancellationToken);
-        return TicketPlaceholder().Replace(text, m =>
+        return Fill(text, tickets);
+    }
+
+    private static string Fill(string text, IReadOnlyList<JsonElement> tickets) =>
+        TicketPlaceholder().Replace(text, m =>
         {
             var index = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
             if (index < 0 || index >= tickets.Count)
@@ -188,7 +199,6 @@ internal sealed partial class SceneRunner(SceneHost host)
             var number = tickets[index].GetProperty("number").GetString() ?? "";
             return m.Groups[2].Success ? number[(number.LastIndexOf('-') + 1)..] : number;
         });
-    }
 
     /// <summary>The scene grid's tickets, oldest first, each with its history (the staff API's detail view).</summary>
     private async Task<(IReadOnlyList<JsonElement> Tickets, string? Error)> TicketsAsync(SceneStage stage, CancellationToken cancellationToken)
