@@ -6,7 +6,7 @@ namespace GridBot.Host.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + CalendarVerb.Usage + "\n" + DoctorVerb.Usage + """
+    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + CalendarVerb.Usage + "\n" + DoctorVerb.Usage + "\n" + ConversationsVerb.Usage + """
 
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- kf links [--scope <编码>] [--out <文件夹>]   每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）
@@ -16,7 +16,7 @@ public static class CliCommands
         """;
 
     /// <summary>Every verb, for the usage line and the "did you mean" of a mistyped one.</summary>
-    private static readonly string[] Verbs = ["import", "classifier", "digest", "schedule", "kf", "wecom", "ledger", "announce", "calendar", "doctor", "help"];
+    private static readonly string[] Verbs = ["import", "classifier", "digest", "schedule", "kf", "wecom", "ledger", "announce", "calendar", "doctor", "conversations", "help"];
 
     /// <summary>
     /// Anything but host settings (<c>--urls …</c>, <c>--Key=value</c>, <c>Key=value</c>) is a verb, so a mistyped verb
@@ -43,7 +43,9 @@ public static class CliCommands
                 return await WeComVerb.RunAsync(args.Skip(2), cancellationToken);
             case "kf" when args.Length > 1 && args[1] == "links":
                 return await KfLinksVerb.RunAsync(args.Skip(2), cancellationToken);
-            case "wecom" or "kf":
+            case "conversations" when args.Length > 1 && args[1] == "eval":
+                return await ConversationsVerb.RunAsync(args.Skip(2), cancellationToken);
+            case "wecom" or "kf" or "conversations":
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
             case "announce":
