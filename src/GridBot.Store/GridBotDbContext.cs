@@ -1,5 +1,6 @@
 using GridBot.Store.Announcements;
 using GridBot.Store.Conversations;
+using GridBot.Store.Coordination;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
 using GridBot.Store.Kf;
@@ -43,6 +44,7 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<AiBotLease> AiBotLeases => Set<AiBotLease>();
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<TurnInboxEntry> TurnInbox => Set<TurnInboxEntry>();
 

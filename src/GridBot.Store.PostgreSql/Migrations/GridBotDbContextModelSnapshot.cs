@@ -269,6 +269,25 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("ProcessedActivities");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Coordination.AiBotLease", b =>
+                {
+                    b.Property<string>("BotId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("AiBotLeases");
+                });
+
             modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
                 {
                     b.Property<int>("Id")

@@ -252,6 +252,25 @@ namespace GridBot.Store.Migrations
                     b.ToTable("ProcessedActivities");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Coordination.AiBotLease", b =>
+                {
+                    b.Property<string>("BotId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("AiBotLeases");
+                });
+
             modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
                 {
                     b.Property<int>("Id")
