@@ -1,4 +1,5 @@
 using GridBot.Store.Announcements;
+using GridBot.Store.BotFramework;
 using GridBot.Store.Conversations;
 using GridBot.Store.CustomerGroups;
 using GridBot.Store.Grids;
@@ -41,6 +42,8 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<ConversationReference> BotFrameworkConversations => Set<ConversationReference>();
+    public DbSet<MemberReference> BotFrameworkMembers => Set<MemberReference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridBotDbContext).Assembly);
