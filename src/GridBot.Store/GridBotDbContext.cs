@@ -1,4 +1,5 @@
 using GridBot.Store.Announcements;
+using GridBot.Store.BotFramework;
 using GridBot.Store.Conversations;
 using GridBot.Store.Coordination;
 using GridBot.Store.CustomerGroups;
@@ -44,6 +45,8 @@ public sealed class GridBotDbContext(DbContextOptions<GridBotDbContext> options)
     public DbSet<AnnouncementDeliveryPart> AnnouncementDeliveryParts => Set<AnnouncementDeliveryPart>();
     public DbSet<AnnouncementAck> AnnouncementAcks => Set<AnnouncementAck>();
     public DbSet<AnnouncementGroupSend> AnnouncementGroupSends => Set<AnnouncementGroupSend>();
+    public DbSet<ConversationReference> BotFrameworkConversations => Set<ConversationReference>();
+    public DbSet<MemberReference> BotFrameworkMembers => Set<MemberReference>();
     public DbSet<AiBotLease> AiBotLeases => Set<AiBotLease>();
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<TurnInboxEntry> TurnInbox => Set<TurnInboxEntry>();
