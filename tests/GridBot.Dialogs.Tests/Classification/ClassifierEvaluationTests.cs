@@ -53,4 +53,17 @@ public sealed class ClassifierEvaluationTests
         Assert.Equal(2, document.RootElement.GetProperty("ConfusionMatrix").GetArrayLength());
         Assert.Equal(1, document.RootElement.GetProperty("PerClass")[1].GetProperty("Support").GetInt32());
     }
+
+    [Fact]
+    public void Expected_calibration_error_weighs_each_bin_by_its_share()
+    {
+        // Bin 0.9–1.0: two predictions at 0.95, one right → |0.5 − 0.95| = 0.45, share 2/4.
+        // Bin 0.6–0.7: two at 0.65, both right → |1 − 0.65| = 0.35, share 2/4.
+        var evaluation = ClassifierEvaluation.Compute(
+            [("A", "A", 0.95), ("A", "B", 0.95), ("B", "B", 0.65), ("C", "C", 0.65)]);
+
+        Assert.Equal((0.45 * 0.5) + (0.35 * 0.5), evaluation.ExpectedCalibrationError!.Value, 9);
+        Assert.Contains("ECE", evaluation.ToTable());
+        Assert.Null(ClassifierEvaluation.Compute(Pairs).ExpectedCalibrationError);
+    }
 }

@@ -19,10 +19,14 @@ public sealed class ClassifierEvaluation
 
     private static readonly JsonSerializerOptions Compact = new(Indented) { WriteIndented = false };
 
+    /// <summary>Equal-width confidence bins for <see cref="ExpectedCalibrationError"/> (the usual 10).</summary>
+    public const int CalibrationBins = 10;
+
     private ClassifierEvaluation(
         int count, double accuracy, double macroF1, IReadOnlyList<string> labels,
-        IReadOnlyList<ClassMetrics> perClass, IReadOnlyList<IReadOnlyList<int>> confusionMatrix)
+        IReadOnlyList<ClassMetrics> perClass, IReadOnlyList<IReadOnlyList<int>> confusionMatrix, double? expectedCalibrationError)
     {
+        ExpectedCalibrationError = expectedCalibrationError;
         Count = count;
         Accuracy = accuracy;
         MacroF1 = macroF1;
@@ -46,12 +50,62 @@ public sealed class ClassifierEvaluation
     /// <summary><c>ConfusionMatrix[actual][predicted]</c>, indices into <see cref="Labels"/>.</summary>
     public IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix { get; }
 
-    /// <summary>Runs the classifier over the examples and evaluates its answers.</summary>
-    public static ClassifierEvaluation Evaluate(ITicketClassifier classifier, IEnumerable<LabelledText> examples)
+    /// <summary>Expected calibration error of the top label's confidence: over <see cref="CalibrationBins"/>
+    /// equal-width bins, the share of examples in a bin times |accuracy − mean confidence| there. 0 = a confidence
+    /// of 0.8 is right 80 % of the time; null when the predictions came without confidences.</summary>
+    public double? ExpectedCalibrationError { get; }
+
+    /// <summary>Runs the classifier over the examples and evaluates its answers and their confidences.</summary>
+    public static ClassifierEvaluation Evaluate(ITicketClassifier classifier, IEnumerable<LabelledText> examples, IEnumerable<string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(examples);
-        return Compute(examples.Select(e => (e.Label, classifier.Predict(e.Text).Label)));
+        return Compute(examples.Select(e =>
+        {
+            var prediction = classifier.Predict(e.Text);
+            return (e.Label, prediction.Label, (double)prediction.Confidence);
+        }), labels);
+    }
+
+    /// <summary>Evaluates (actual, predicted, confidence of the predicted label) triples, with the calibration error.</summary>
+    public static ClassifierEvaluation Compute(IEnumerable<(string Actual, string Predicted, double Confidence)> predictions, IEnumerable<string>? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var list = predictions.ToList();
+        var evaluation = Compute(list.Select(static p => (p.Actual, p.Predicted)), labels);
+        return new ClassifierEvaluation(
+            evaluation.Count, evaluation.Accuracy, evaluation.MacroF1, evaluation.Labels, evaluation.PerClass, evaluation.ConfusionMatrix,
+            CalibrationError(list));
+    }
+
+    private static double CalibrationError(List<(string Actual, string Predicted, double Confidence)> predictions)
+    {
+        if (predictions.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = new int[CalibrationBins];
+        var correct = new int[CalibrationBins];
+        var confidence = new double[CalibrationBins];
+        foreach (var (actual, predicted, p) in predictions)
+        {
+            var bin = Math.Clamp((int)(p * CalibrationBins), 0, CalibrationBins - 1);
+            count[bin]++;
+            confidence[bin] += p;
+            correct[bin] += string.Equals(actual, predicted, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var error = 0.0;
+        for (var b = 0; b < CalibrationBins; b++)
+        {
+            if (count[b] > 0)
+            {
+                error += Math.Abs(((double)correct[b] / count[b]) - (confidence[b] / count[b])) * count[b] / predictions.Count;
+            }
+        }
+
+        return error;
     }
 
     /// <summary>Evaluates (actual, predicted) pairs.</summary>
@@ -108,7 +162,8 @@ public sealed class ClassifierEvaluation
             f1Count == 0 ? 0 : f1Sum / f1Count,
             order,
             perClass,
-            matrix.Select(static row => (IReadOnlyList<int>)row).ToArray());
+            matrix.Select(static row => (IReadOnlyList<int>)row).ToArray(),
+            null);
     }
 
     public string ToJson(bool indented = true) => JsonSerializer.Serialize(this, indented ? Indented : Compact);
@@ -118,7 +173,8 @@ public sealed class ClassifierEvaluation
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"examples: {Count}   accuracy: {Accuracy:P1}   macro-F1: {MacroF1:F3}");
+        var ece = ExpectedCalibrationError is { } e ? $"   calibration error (ECE): {e:F3}" : string.Empty;
+        text.AppendLine(inv, $"examples: {Count}   accuracy: {Accuracy:P1}   macro-F1: {MacroF1:F3}{ece}");
         text.AppendLine();
 
         var labelWidth = Math.Max(5, Labels.Select(DisplayWidth).DefaultIfEmpty(0).Max());

@@ -5,11 +5,16 @@ using Microsoft.ML.Data;
 
 namespace GridBot.Dialogs.Tickets.Classification;
 
-/// <summary>An ML.NET text classifier: normalisation, char n-gram TF-IDF features and a
-/// maximum-entropy linear model. Thread-safe; load once and share.</summary>
+/// <summary>An ML.NET text classifier: normalisation, TF-IDF character n-grams (and word n-grams over jieba's
+/// segmentation), a linear model, and temperature-calibrated probabilities. Thread-safe; load once and share.</summary>
 public sealed class MlTextClassifier : ITicketClassifier
 {
-    private static readonly JsonSerializerOptions MetadataJson = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions MetadataJson = new()
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly MLContext _mlContext;
     private readonly ITransformer _model;
@@ -38,16 +43,32 @@ public sealed class MlTextClassifier : ITicketClassifier
     /// <summary>The normalisation applied to every text before featurisation.</summary>
     public TextNormalizationOptions Normalization => _metadata.Normalization;
 
+    /// <summary>The setting the model was trained with (features, learner, L2 and the calibration temperature).</summary>
+    public TextClassifierOptions Settings => new()
+    {
+        Normalization = _metadata.Normalization,
+        CharNgramLength = _metadata.CharNgramLength,
+        WordNgramLength = _metadata.WordNgramLength,
+        Learner = _metadata.Learner,
+        L2Regularization = _metadata.L2Regularization,
+        Temperature = _metadata.Temperature,
+    };
+
+    /// <summary>The cross-validation table that chose the setting, when <c>classifier train</c> made the model.</summary>
+    public string? Selection => _metadata.Selection;
+
     public CategoryPrediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text, _metadata.Normalization);
+        var words = _metadata.WordNgramLength > 0 ? ChineseWordSegmenter.Segment(normalized) : string.Empty;
 
         var lease = _pool.Rent();
         float[] scores;
         try
         {
             lease.Input.Text = normalized;
+            lease.Input.Words = words;
             var output = lease.Output;
             lease.Engine.Predict(lease.Input, ref output);
             lease.Output = output;
@@ -61,9 +82,11 @@ public sealed class MlTextClassifier : ITicketClassifier
         }
 
         var result = new LabelScore[_labels.Length];
+        Span<double> probabilities = result.Length <= 64 ? stackalloc double[result.Length] : new double[result.Length];
+        ScoreCalibration.ToProbabilities(scores, _metadata.Learner, _metadata.Temperature, probabilities);
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new LabelScore(_labels[i], scores[i]);
+            result[i] = new LabelScore(_labels[i], (float)probabilities[i]);
         }
 
         // The output buffer belongs to the lease; everything we need is copied above.
@@ -143,10 +166,15 @@ public sealed class MlTextClassifier : ITicketClassifier
             throw new InvalidDataException($"Cannot read classifier model: {exception.Message}", exception);
         }
 
-        if (metadata.FormatVersion != ModelMetadata.CurrentFormatVersion)
+        if (metadata.FormatVersion is < 1 or > ModelMetadata.CurrentFormatVersion)
         {
             throw new InvalidDataException(
-                $"Classifier model format {metadata.FormatVersion} is not supported (expected {ModelMetadata.CurrentFormatVersion}).");
+                $"Classifier model format {metadata.FormatVersion} is not supported (expected 1–{ModelMetadata.CurrentFormatVersion}).");
+        }
+
+        if (!(metadata.Temperature > 0) || metadata.WordNgramLength is < 0 or > 3)
+        {
+            throw new InvalidDataException("The classifier metadata has an invalid temperature or word n-gram length.");
         }
 
         buffer.Position = 0;
@@ -155,7 +183,11 @@ public sealed class MlTextClassifier : ITicketClassifier
         return new MlTextClassifier(mlContext, model, inputSchema, metadata);
     }
 
-    private static string[] ReadSlotNames(DataViewSchema outputSchema)
+    /// <summary>The same model with the cross-validation table that chose it, for <see cref="Save(Stream)"/>.</summary>
+    internal MlTextClassifier WithSelection(string selection) =>
+        new(_mlContext, _model, _inputSchema, _metadata with { Selection = selection });
+
+    internal static string[] ReadSlotNames(DataViewSchema outputSchema)
     {
         var scoreColumn = outputSchema.GetColumnOrNull("Score")
             ?? throw new InvalidDataException("The model has no Score column: not a multiclass classifier.");

@@ -1,7 +1,9 @@
 namespace GridBot.Dialogs.Tickets.Classification;
 
-/// <summary>ML.NET row for prediction: only the (already normalised) text.</summary>
+/// <summary>ML.NET row for prediction: the normalised text and its words (empty for a model without word features).</summary>
 internal sealed class ModelInput
 {
     public string Text { get; set; } = string.Empty;
+
+    public string Words { get; set; } = string.Empty;
 }

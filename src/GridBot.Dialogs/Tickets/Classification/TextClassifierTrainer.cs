@@ -4,16 +4,17 @@ using Microsoft.ML.Transforms.Text;
 
 namespace GridBot.Dialogs.Tickets.Classification;
 
-/// <summary>Trains an <see cref="MlTextClassifier"/> for any label set.</summary>
+/// <summary>Trains an <see cref="MlTextClassifier"/> for any label set with one fixed setting. To pick the setting
+/// on the data itself, run <see cref="ModelSelector"/> first and train with its choice.</summary>
 public sealed class TextClassifierTrainer
 {
+    internal const string LabelColumn = nameof(TrainingRow.Label);
+    internal const string FeaturesColumn = "Features";
+
     public TextClassifierTrainer(TextClassifierOptions? options = null)
     {
         Options = options ?? TextClassifierOptions.Default;
-        if (Options.CharNgramLength is < 1 or > 6)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), Options.CharNgramLength, "CharNgramLength must be 1–6.");
-        }
+        Options.Validate();
     }
 
     public TextClassifierOptions Options { get; }
@@ -38,12 +39,47 @@ public sealed class TextClassifierTrainer
     /// Cancellation is checked while preparing the rows and before and after the ML.NET fit.</remarks>
     public MlTextClassifier Train(IEnumerable<LabelledText> examples, CancellationToken cancellationToken = default)
     {
+        var rows = Prepare(examples, Options.Normalization, Options.WordNgramLength > 0, cancellationToken);
+        return Train(rows, cancellationToken);
+    }
+
+    /// <summary>Trains on rows already prepared with this setting's normalisation (and words, if it uses them).</summary>
+    internal MlTextClassifier Train(List<TrainingRow> rows, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var mlContext = new MLContext(Options.Seed);
+        var keyed = KeyLabels(mlContext, rows).Transform(mlContext.Data.LoadFromEnumerable(rows));
+        var pipeline = CreateFeaturizer(mlContext, Options)
+            .AppendCacheCheckpoint(mlContext)
+            .Append(CreateLearner(mlContext, Options, rows.Count));
+
+        // MLContext.CancelExecution lives in the Microsoft.ML.Experimental package; checking around Fit is enough.
+        var model = pipeline.Fit(keyed);
+        cancellationToken.ThrowIfCancellationRequested();
+        var inputSchema = mlContext.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
+        var metadata = new ModelMetadata
+        {
+            Normalization = Options.Normalization,
+            CharNgramLength = Options.CharNgramLength,
+            WordNgramLength = Options.WordNgramLength,
+            Learner = Options.Learner,
+            L2Regularization = Options.L2Regularization ?? 1f / rows.Count,
+            Temperature = Options.Temperature,
+            TrainingRows = rows.Count,
+            TrainedAt = DateTimeOffset.UtcNow,
+        };
+        return new MlTextClassifier(mlContext, model, inputSchema, metadata);
+    }
+
+    /// <summary>Normalises (and, for word features, segments) every example once; checks the labels.</summary>
+    internal static List<TrainingRow> Prepare(
+        IEnumerable<LabelledText> examples, TextNormalizationOptions normalization, bool words, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(examples);
-        var normalization = Options.Normalization;
         var rows = new List<TrainingRow>();
         foreach (var example in examples)
         {
-            if ((rows.Count & 1023) == 0)
+            if ((rows.Count & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -60,62 +96,89 @@ public sealed class TextClassifierTrainer
             });
         }
 
+        if (words)
+        {
+            // Segmentation is the slow part of preparing long messages; jieba's dictionary is read-only here.
+            Parallel.ForEach(rows, new ParallelOptions { CancellationToken = cancellationToken }, static row => row.Words = ChineseWordSegmenter.Segment(row.Text));
+        }
+
         var labelCount = rows.Select(static r => r.Label).Distinct(StringComparer.Ordinal).Count();
         if (labelCount < 2)
         {
             throw new ArgumentException($"Need examples of at least two labels; got {labelCount}.", nameof(examples));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var mlContext = new MLContext(Options.Seed);
-        var data = mlContext.Data.LoadFromEnumerable(rows);
-
-        // The label→key map is fitted apart from the model, so the saved model needs only Text
-        // at prediction time; the scorer still keeps the label names as its score slot names.
-        // ByValue gives the same label order whatever order the training rows come in.
-        var keyed = mlContext.Transforms.Conversion
-            .MapValueToKey(nameof(TrainingRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Fit(data)
-            .Transform(data);
-
-        var pipeline = mlContext.Transforms.Text
-            .FeaturizeText("Features", CreateFeaturizerOptions(), nameof(TrainingRow.Text))
-            .AppendCacheCheckpoint(mlContext)
-            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(
-                new SdcaMaximumEntropyMulticlassTrainer.Options
-                {
-                    LabelColumnName = nameof(TrainingRow.Label),
-                    FeatureColumnName = "Features",
-                    L2Regularization = Options.L2Regularization,
-                    L1Regularization = 0f,
-                    MaximumNumberOfIterations = Options.MaximumNumberOfIterations,
-                    NumberOfThreads = Options.NumberOfThreads,
-                }));
-
-        // MLContext.CancelExecution lives in the Microsoft.ML.Experimental package; training
-        // takes a second or two here, so checking around Fit is enough without another package.
-        var model = pipeline.Fit(keyed);
-        cancellationToken.ThrowIfCancellationRequested();
-        var inputSchema = mlContext.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-        var metadata = new ModelMetadata
-        {
-            Normalization = normalization,
-            CharNgramLength = Options.CharNgramLength,
-            L2Regularization = Options.L2Regularization,
-            TrainingRows = rows.Count,
-            TrainedAt = DateTimeOffset.UtcNow,
-        };
-        return new MlTextClassifier(mlContext, model, inputSchema, metadata);
+        return rows;
     }
 
-    private TextFeaturizingEstimator.Options CreateFeaturizerOptions() => new()
+    /// <summary>The label→key map, fitted apart from the model so the saved model needs only the text at prediction
+    /// time; the scorer still keeps the label names as its score slot names. ByValue gives the same label order
+    /// whatever order the rows come in.</summary>
+    internal static ITransformer KeyLabels(MLContext mlContext, IEnumerable<TrainingRow> rows) =>
+        mlContext.Transforms.Conversion
+            .MapValueToKey(LabelColumn, keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(mlContext.Data.LoadFromEnumerable(rows));
+
+    /// <summary>TF-IDF character n-grams of the text, beside TF-IDF word n-grams of its segmentation when asked for;
+    /// each block L2-normalised on its own so neither drowns the other.</summary>
+    internal static IEstimator<ITransformer> CreateFeaturizer(MLContext mlContext, TextClassifierOptions options)
     {
-        // Chinese has no spaces: "words" split on whitespace are whole clauses, so word n-grams
-        // only add noise. Character 1..N-grams stand in for a segmenter.
-        WordFeatureExtractor = null,
-        CharFeatureExtractor = new WordBagEstimator.Options
+        var characters = mlContext.Transforms.Text.FeaturizeText(
+            options.WordNgramLength > 0 ? "CharFeatures" : FeaturesColumn,
+            FeaturizerOptions(charNgramLength: options.CharNgramLength, wordNgramLength: 0),
+            nameof(TrainingRow.Text));
+        if (options.WordNgramLength == 0)
         {
-            NgramLength = Options.CharNgramLength,
+            return characters;
+        }
+
+        return characters
+            .Append(mlContext.Transforms.Text.FeaturizeText(
+                "WordFeatures", FeaturizerOptions(charNgramLength: 0, wordNgramLength: options.WordNgramLength), nameof(TrainingRow.Words)))
+            .Append(mlContext.Transforms.Concatenate(FeaturesColumn, "CharFeatures", "WordFeatures"));
+    }
+
+    internal static IEstimator<ITransformer> CreateLearner(MLContext mlContext, TextClassifierOptions options, int rowCount)
+    {
+        var l2 = options.L2Regularization ?? 1f / Math.Max(1, rowCount);
+        if (options.Learner == LinearLearner.Hinge)
+        {
+            return mlContext.MulticlassClassification.Trainers.SdcaNonCalibrated(new SdcaNonCalibratedMulticlassTrainer.Options
+            {
+                LabelColumnName = LabelColumn,
+                FeatureColumnName = FeaturesColumn,
+                Loss = new HingeLoss(),
+                L2Regularization = l2,
+                L1Regularization = 0f,
+                MaximumNumberOfIterations = options.MaximumNumberOfIterations,
+                NumberOfThreads = options.NumberOfThreads,
+            });
+        }
+
+        return mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = LabelColumn,
+            FeatureColumnName = FeaturesColumn,
+            L2Regularization = l2,
+            L1Regularization = 0f,
+            MaximumNumberOfIterations = options.MaximumNumberOfIterations,
+            NumberOfThreads = options.NumberOfThreads,
+        });
+    }
+
+    private static TextFeaturizingEstimator.Options FeaturizerOptions(int charNgramLength, int wordNgramLength) => new()
+    {
+        // Words come from jieba (space-separated in the Words column); whitespace-split "words" of raw Chinese are
+        // whole clauses, so the Text column only gives character n-grams.
+        WordFeatureExtractor = wordNgramLength == 0 ? null : new WordBagEstimator.Options
+        {
+            NgramLength = wordNgramLength,
+            UseAllLengths = true,
+            Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+        },
+        CharFeatureExtractor = charNgramLength == 0 ? null : new WordBagEstimator.Options
+        {
+            NgramLength = charNgramLength,
             UseAllLengths = true,
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
         },
