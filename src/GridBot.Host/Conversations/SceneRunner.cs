@@ -14,8 +14,8 @@ namespace GridBot.Host.Conversations;
 /// </summary>
 internal sealed partial class SceneRunner(SceneHost host)
 {
-    // A tiny image as the chat page sends one (a data URL), short enough for a ticket attachment.
-    private const string Photo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    // The chat page sends a photo as an image attachment with an https address.
+    private const string Photo = "https://example.com/photos/scene.jpg";
 
     public async Task<SceneResult> PlayAsync(string file, Scene scene, SceneStage stage, CancellationToken cancellationToken)
     {
@@ -136,7 +136,7 @@ internal sealed partial class SceneRunner(SceneHost host)
             DeliveryMode = DeliveryModes.ExpectReplies,
             Entities = entities.Count > 0 ? entities : null,
             ReplyToId = turn.QuoteBot ? lastBotActivity : null,
-            Attachments = turn.Image ? [new Attachment { ContentType = "image/png", ContentUrl = Photo }] : null,
+            Attachments = turn.Image ? [new Attachment { ContentType = "image/jpeg", ContentUrl = Photo }] : null,
         };
     }
 

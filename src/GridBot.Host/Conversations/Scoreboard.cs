@@ -31,10 +31,12 @@ internal sealed class Scoreboard(IReadOnlyList<SceneResult> results, TimeSpan el
     public IReadOnlyList<(string Behaviour, int Passed, int Total)> ByBehaviour() =>
         Results.GroupBy(r => r.Behaviour)
             .Select(g => (g.Key, g.Count(r => r.Passed), g.Count()))
-            .OrderBy(b => FirstIndex(b.Key))
+            // The rows of CONVERSATIONS.md first (in corpus order), then the bad cases of the issue.
+            .OrderBy(b => b.Item1.StartsWith("why:", StringComparison.Ordinal))
+            .ThenBy(b => FirstIndex(b.Item1))
             .ToList();
 
-    private int FirstIndex(string behaviour) => Results.ToList().FindIndex(r => r.Behaviour == behaviour);
+    private int FirstIndex(string behaviour) => Results.Select((r, i) => (r, i)).First(x => x.r.Behaviour == behaviour).i;
 
     public string ToText()
     {

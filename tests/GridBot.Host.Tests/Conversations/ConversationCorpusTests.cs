@@ -20,7 +20,7 @@ public sealed class ConversationCorpusTests(ITestOutputHelper output)
         var board = await ConversationEval.RunAsync(CorpusFolder(), [], timeout.Token);
 
         output.WriteLine(board.ToText());
-        Assert.True(board.Total >= 40, $"the corpus has {board.Total} scenes");
+        Assert.True(board.Total >= 150, $"the corpus has {board.Total} scenes");
         Assert.True(board.PassRate >= MinimumPassRate,
             $"{board.Passed}/{board.Total} scenes passed ({board.PassRate:P1}), under the stated {MinimumPassRate:P0}:\n{board.ToText()}");
     }
@@ -54,6 +54,10 @@ public sealed class ConversationCorpusTests(ITestOutputHelper output)
             Assert.Contains(bad.Failures, f => f.Contains("expected appealType no-such-type", StringComparison.Ordinal));
             Assert.Contains("| report with everything | 1 | 2 |", board.ToText(), StringComparison.Ordinal);
             Assert.False(board.AllPassed);
+            using var json = System.Text.Json.JsonDocument.Parse(board.ToJson());
+            Assert.Equal(1, json.RootElement.GetProperty("passed").GetInt32());
+            Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+            Assert.Equal("bad", json.RootElement.GetProperty("scenes").EnumerateArray().Single(x => !x.GetProperty("passed").GetBoolean()).GetProperty("id").GetString());
         }
         finally
         {
