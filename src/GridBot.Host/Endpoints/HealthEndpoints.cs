@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Calendar;
+using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Store;
 using Quartz;
 using StackExchange.Redis;
@@ -8,7 +9,8 @@ namespace GridBot.Host.Endpoints;
 /// <summary>
 /// /healthz (liveness: the database answers; the working-day calendar covers this year, and next from December, else
 /// "degraded") and /readyz (readiness for traffic: database, Redis when configured, the Quartz scheduler running, and the
-/// calendar), each check named with its result so an operator sees which part is down.
+/// calendar), each check named with its result so an operator sees which part is down. In long-connection mode /readyz
+/// also shows this host's side of the AI bot's connection and which host holds it (a standby host is still ready).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -46,6 +48,7 @@ public static class HealthEndpoints
                 redis,
                 quartz,
                 calendar = new { level = coverage.Level.ToString(), coverage.Message },
+                wecomAiBot = AiBotReadiness.Describe(services),
             },
             statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
