@@ -45,6 +45,10 @@ mkdir -p artifacts/screenshots
 if [ -f tests/wecom-harness/package-lock.json ]; then
   (cd tests/wecom-harness && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# Tencent's long-connection client (@wecom/aibot-node-sdk), pointed at the fake WeCom server by the long-connection tests.
+if [ -f tests/wecom-ws-harness/package-lock.json ]; then
+  (cd tests/wecom-ws-harness && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 port=$((20000 + RANDOM % 20000))
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done

@@ -38,6 +38,19 @@ public sealed class FakeWeComOptions
     /// <summary>How many messages one sync_msg page holds at most (WeCom: ≤ 1000; smaller exercises paging).</summary>
     public int KfPageSize { get; set; } = 1000;
 
+    /// <summary>The AI bot's long connection (aibot_subscribe): the BotID and Secret the fake accepts.</summary>
+    public string AiBotId { get; set; } = "fakebot0000000001";
+
+    public string AiBotSecret { get; set; } = "fake-aibot-secret";
+
+    /// <summary>aibot_send_msg limits (community-reported ≈30 per chat per minute, ≈1,000 per bot per hour); over them: 45009.</summary>
+    public int AiBotPushesPerChatPerMinute { get; set; } = 30;
+
+    public int AiBotPushesPerBotPerHour { get; set; } = 1000;
+
+    /// <summary>How long after enter_chat a welcome is accepted (WeCom: 5 s).</summary>
+    public TimeSpan AiBotWelcomeWindow { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Added to every answer; switchable at run time through POST /_fake/faults.</summary>
     public int LatencyMs { get; set; }
 

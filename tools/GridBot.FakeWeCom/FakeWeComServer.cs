@@ -8,7 +8,8 @@ namespace GridBot.FakeWeCom;
 /// <summary>
 /// A WeCom stand-in on real HTTP: webhook/send (20 per robot per window, else 45009; 93000 for dead keys), gettoken,
 /// message/send (40014 / 42001 for bad or expired tokens) and response_url (usable once). Faults are switchable at
-/// run time; every request is recorded. 微信客服 lives in <see cref="FakeKfEndpoints"/>. Control API under /_fake. Tests start it in-process; people run it alone.
+/// run time; every request is recorded. 微信客服 lives in <see cref="FakeKfEndpoints"/>, the AI bot's long connection in
+/// <see cref="FakeAiBotEndpoints"/>. Control API under /_fake. Tests start it in-process; people run it alone.
 /// </summary>
 public static class FakeWeComServer
 {
@@ -20,6 +21,7 @@ public static class FakeWeComServer
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton(p => new FakeWeComState(p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(p => new FakeKfState(p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(p => new FakeAiBotHub(p.GetRequiredService<FakeWeComState>(), p.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(p => new FakeKfCallbacks(
             p.GetRequiredService<IOptions<FakeWeComOptions>>().Value, p.GetRequiredService<TimeProvider>(), p.GetRequiredService<IHttpClientFactory>()));
@@ -31,6 +33,7 @@ public static class FakeWeComServer
         app.MapPost("/cgi-bin/aibot/response", AiBotResponseAsync);
         app.MapFakeKf();
         app.MapFakeGroupChats();
+        app.MapFakeAiBot();
         app.MapGet("/_fake/records", (FakeWeComState state, string? api, string? target) =>
             Results.Json(state.Records.Where(r => (api is null || r.Api == api) && (target is null || r.Target == target))));
         app.MapGet("/_fake/stats", (FakeWeComState state) => Results.Json(new
@@ -41,10 +44,11 @@ public static class FakeWeComServer
         }));
         app.MapPost("/_fake/faults", (FakeWeComState state, FakeFaults faults) => state.SetFaults(faults));
         app.MapPost("/_fake/expire-tokens", (FakeWeComState state) => state.ExpireTokens());
-        app.MapPost("/_fake/reset", (FakeWeComState state, FakeKfState kf) =>
+        app.MapPost("/_fake/reset", (FakeWeComState state, FakeKfState kf, FakeAiBotHub aibot) =>
         {
             state.Reset();
             kf.Reset();
+            aibot.Reset();
         });
         return app;
     }

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Calendar;
+using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Store;
 using Quartz;
 using StackExchange.Redis;
@@ -10,6 +11,8 @@ namespace GridBot.Host.Endpoints;
 /// "degraded") and /readyz (readiness for traffic: the database takes a write — "up", "down", or why not, e.g. "database
 /// is full" —, Redis when configured, the Quartz scheduler running, and the calendar), each check named with its result
 /// so an operator sees which part is down.
+/// In long-connection mode /readyz also shows this host's side of the AI bot's connection and which host holds it (a
+/// standby host is still ready).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -50,6 +53,7 @@ public static class HealthEndpoints
                 redis,
                 quartz,
                 calendar = new { level = coverage.Level.ToString(), coverage.Message },
+                wecomAiBot = AiBotReadiness.Describe(services),
             },
             statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

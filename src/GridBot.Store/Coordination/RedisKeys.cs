@@ -19,4 +19,7 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
 
     /// <summary><paramref name="robot"/> is a fingerprint, never the webhook key itself (a secret).</summary>
     public RedisKey RobotRate(string robot) => $"{_prefix}rate:robot:{robot}";
+
+    /// <summary>Who holds the AI bot's long connection (WeCom allows one per bot).</summary>
+    public RedisKey AiBotLease(string botId) => $"{_prefix}lease:aibot:{botId}";
 }

@@ -1,4 +1,5 @@
 using GridBot.Host.Channels.WeCom.AiBot;
+using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Crypto;
 using GridBot.Host.Channels.WeCom.CustomerGroups;
@@ -48,6 +49,7 @@ public static class WeComHostingExtensions
             return new WeComCrypto(bot.Token, bot.EncodingAesKey, receiveId: "");
         });
         services.AddSingleton<AiBotCallbackHandler>();
+        AddAiBotLongConnection(builder);
 
         // No HttpClient logging on WeCom clients: their URLs carry robot keys and app secrets.
         services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
@@ -65,6 +67,34 @@ public static class WeComHostingExtensions
         AddKf(builder);
         AddCustomerGroups(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// The AI bot's long connection: registered always (its push serves <see cref="WeComSender"/>), run only in
+    /// LongConnection mode. The lease lives in Redis when configured, else in the database.
+    /// </summary>
+    private static void AddAiBotLongConnection(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<AiBotConnectionStatus>();
+        services.AddSingleton<AiBotPush>();
+        if (builder.Configuration.GetValue<AiBotMode>($"{WeComOptions.SectionName}:AiBot:Mode") != AiBotMode.LongConnection)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        {
+            services.AddSingleton<IAiBotLease, DatabaseAiBotLease>();
+        }
+        else
+        {
+            services.AddSingleton<IAiBotLease, RedisAiBotLease>();
+        }
+
+        services.AddSingleton<AiBotFrameHandler>();
+        services.AddSingleton<AiBotSession>();
+        services.AddHostedService<AiBotLongConnectionService>();
     }
 
     private static void AddWebhookSender(IServiceCollection services)

@@ -38,6 +38,11 @@ internal sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             }
         }
 
+        if (options.AiBot.IsLongConnection)
+        {
+            AiBotLongConnectionOptionsValidator.Validate(options.AiBot, errors);
+        }
+
         if (options.App.IsConfigured)
         {
             if (options.CorpId.Length == 0)

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Texts;
+using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Host.Channels.WeCom.App;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Outbox;
@@ -12,11 +13,12 @@ namespace GridBot.Host.Channels.WeCom;
 /// Outbox messages of channel "wecom" take the route WeCom allows for their conversation: a bound group through its
 /// robot (消息推送; short text as text with its mentions as mentioned_list, long text and markdown rows as markdown cut
 /// at whole lines with "…另有 N 条", image rows as images), a person (a private
-/// chat's conversation is the userid) through the self-built app's message/send. The robot key is read at send time,
+/// chat's conversation is the userid) through the self-built app's message/send; with the AI bot on the long
+/// connection, a group without a robot (or a person when there is no app) gets the row by aibot_send_msg. The robot key is read at send time,
 /// so a key fixed by a re-import serves messages already waiting; a robot refused for good is reported to the group's
 /// leaders (<see cref="DeadRobotNotifier"/>).
 /// </summary>
-internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots) : IChannelSender
+internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots, AiBotPush aibot) : IChannelSender
 {
     public string Channel => WeComWebhookKey.Channel;
 
@@ -37,7 +39,10 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
         {
             if (chat.Key is null)
             {
-                return new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey");
+                // A robot has its own limit and suits mass fan-out; without one the AI bot pushes into the group it is in.
+                return aibot.IsEnabled
+                    ? await aibot.SendAsync(message, cancellationToken)
+                    : new SendOutcome.Permanent("the group has no robot: import the chat with its webhookKey");
             }
 
             if (ToRobotMessage(message) is not { } robotMessage)
@@ -54,8 +59,13 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
             return outcome;
         }
 
-        return app.IsConfigured
-            ? await app.SendTextAsync(message.ConversationId, message.Text, cancellationToken)
+        if (app.IsConfigured)
+        {
+            return await app.SendTextAsync(message.ConversationId, message.Text, cancellationToken);
+        }
+
+        return aibot.IsEnabled
+            ? await aibot.SendAsync(message, cancellationToken)
             : new SendOutcome.Permanent("a private WeCom chat needs WeCom:App to be configured (message/send)");
     }
 

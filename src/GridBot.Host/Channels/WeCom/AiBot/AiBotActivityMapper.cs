@@ -73,7 +73,7 @@ internal static partial class AiBotActivityMapper
                 words.Append(voice?.Content);
                 break;
             case "image" when !string.IsNullOrEmpty(image?.Url):
-                images.Add(image.Url);
+                images.Add(AttachmentUrl(image.Url, image.Aeskey));
                 break;
             case "mixed":
                 foreach (var item in mixed?.MsgItem ?? [])
@@ -88,6 +88,14 @@ internal static partial class AiBotActivityMapper
                 break;
         }
     }
+
+    /// <summary>
+    /// A long-connection image is encrypted with its own per-message key: the key rides in the stored URL's fragment
+    /// (never sent to the server by a download), so whoever fetches the attachment can decrypt it. Callback images
+    /// have no such key (the bot's EncodingAesKey decrypts them) and keep their URL as it is.
+    /// </summary>
+    private static string AttachmentUrl(string url, string? aeskey) =>
+        string.IsNullOrEmpty(aeskey) || url.Contains('#', StringComparison.Ordinal) ? url : $"{url}#aeskey={Uri.EscapeDataString(aeskey)}";
 
     private static string StripLeadingMention(string text) => LeadingMention().Replace(text, "", 1).Trim();
 

@@ -38,6 +38,9 @@ public sealed class AiBotCallback
     public sealed class ImagePart
     {
         public string? Url { get; set; }
+
+        /// <summary>Long connection only: the per-message key that decrypts the file at <see cref="Url"/> (WECOM.md §3.3).</summary>
+        public string? Aeskey { get; set; }
     }
 
     public sealed class MixedPart

@@ -1,0 +1,10 @@
+using GridBot.Dialogs.Core;
+
+namespace GridBot.Host.Channels.WeCom.AiBot.LongConnection;
+
+/// <summary>A turn's replies as the one Markdown text a stream frame or a push carries.</summary>
+internal static class AiBotReplyText
+{
+    public static string Join(IEnumerable<Activity> replies) =>
+        string.Join("\n\n", replies.Select(r => r.Text).Where(t => !string.IsNullOrEmpty(t)));
+}
