@@ -53,7 +53,7 @@ internal static class AnnounceScenario
         await using (var scope = bot.Services.CreateAsyncScope())
         {
             // Only the WeCom groups: the district file also binds a chat-page group per micro-grid.
-            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.Where(c => c.Channel == "webchat").ExecuteDeleteAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.Where(c => c.Channel == "demo").ExecuteDeleteAsync(cancellationToken);
         }
 
         using var api = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };

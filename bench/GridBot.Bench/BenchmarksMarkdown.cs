@@ -46,7 +46,7 @@ internal static class BenchmarksMarkdown
             .AppendLine("- **classify**: the trained classifier (`ml.net`) against the taxonomy's keyword rules (`keywords`, the baseline) on")
             .AppendLine("  the held-out set: messages per second on one thread and on every core; accuracy, macro-F1, training time and")
             .AppendLine("  model size in the notes.")
-            .AppendLine("- **intake**: residents' reports through `POST /api/messages` with `expectReplies` (each a new ticket or a merge,")
+            .AppendLine("- **intake**: residents' reports through `POST /api/webchat/messages` with `expectReplies` (each a new ticket or a merge,")
             .AppendLine("  spread over the 2,009 micro-grid chats of DOMAIN.md's district) against a `baseline` endpoint in the same process")
             .AppendLine("  that only parses the Activity and answers 200, at 1, 16 and 64 concurrent senders. `errors` counts answers that")
             .AppendLine("  carry no ticket number (the bot asked a question instead), not failures.")

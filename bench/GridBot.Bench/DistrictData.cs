@@ -31,7 +31,7 @@ internal static class DistrictData
             var community = g % 104;
             var code = $"D-S{community % 8}-C{community}-G{g}";
             grids.Add(new { code, name = $"第{g + 1}网格", level = "Grid", parent = $"D-S{community % 8}-C{community}" });
-            members.Add(new { channel = "webchat", userId = $"leader-{g}", name = $"网格长{g}", grid = code, role = "Leader" });
+            members.Add(new { channel = "demo", userId = $"leader-{g}", name = $"网格长{g}", grid = code, role = "Leader" });
             microParents.Add(code);
         }
 
@@ -39,7 +39,7 @@ internal static class DistrictData
         {
             var code = $"{microParents[m % 685]}-M{m}";
             grids.Add(new { code, name = $"第{m + 1}微网格", level = "MicroGrid", parent = microParents[m % 685] });
-            chats.Add(new { channel = "webchat", chatId = $"bench-{m}", grid = code, name = $"第{m + 1}微网格群" });
+            chats.Add(new { channel = "demo", chatId = $"bench-{m}", grid = code, name = $"第{m + 1}微网格群" });
         }
 
         var path = Path.Combine(folder, "district.json");

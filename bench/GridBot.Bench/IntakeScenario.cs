@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace GridBot.Bench;
 
 /// <summary>
-/// Residents' reports → tickets through POST /api/messages (expectReplies), at 1, 16 and 64 concurrent senders,
+/// Residents' reports → tickets through POST /api/webchat/messages (expectReplies), at 1, 16 and 64 concurrent senders,
 /// against a baseline endpoint in the same process that only parses the Activity and answers 200.
 /// </summary>
 internal static class IntakeScenario
@@ -53,8 +53,8 @@ internal static class IntakeScenario
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
-        var botUrl = new Uri(new Uri(bot.Urls.First()), "/api/messages");
-        var baselineUrl = new Uri(new Uri(baseline.Urls.First()), "/api/messages");
+        var botUrl = new Uri(new Uri(bot.Urls.First()), "/api/webchat/messages");
+        var baselineUrl = new Uri(new Uri(baseline.Urls.First()), "/api/webchat/messages");
         foreach (var concurrency in Concurrencies)
         {
             // Warm both up so JIT and connection set-up are not measured.
@@ -104,7 +104,7 @@ internal static class IntakeScenario
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var empty = JsonSerializer.Serialize(new ExpectedReplies(), ActivityJson.Default.ExpectedReplies);
-        app.MapPost("/api/messages", async (HttpContext http) =>
+        app.MapPost("/api/webchat/messages", async (HttpContext http) =>
         {
             var activity = await JsonSerializer.DeserializeAsync(http.Request.Body, ActivityJson.Default.Activity, http.RequestAborted);
             return activity is null ? Results.BadRequest() : Results.Text(empty, "application/json");

@@ -91,7 +91,7 @@ internal static class SchedulesScenario
                 var messenger = scope.ServiceProvider.GetRequiredService<ProactiveMessenger>();
                 for (var m = 0; m < DistrictData.MicroGrids; m++)
                 {
-                    messenger.Enqueue("webchat", $"bench-{m}", null, $"【基准】第{m + 1}微网格：今日碰头会议程见群公告。");
+                    messenger.Enqueue("demo", $"bench-{m}", null, $"【基准】第{m + 1}微网格：今日碰头会议程见群公告。");
                 }
 
                 await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(cancellationToken);
@@ -149,7 +149,7 @@ internal static class SchedulesScenario
         command.CommandText = """
             INSERT INTO Tickets (Number, Category, Urgency, Place, Description, GridId, Channel, ConversationId, Status, Tier,
                 CreatedUtc, UpdatedUtc, DeadlineUtc, ResolvedUtc, OwnerName, Rating)
-            VALUES ($number, $category, 'Normal', '3号楼', '基准工单', $grid, 'webchat', 'bench', $status, 'Grid',
+            VALUES ($number, $category, 'Normal', '3号楼', '基准工单', $grid, 'demo', 'bench', $status, 'Grid',
                 $created, $created, $deadline, $resolved, $owner, $rating)
             """;
         var parameters = new[] { "$number", "$category", "$grid", "$status", "$created", "$deadline", "$resolved", "$owner", "$rating" }

@@ -11,7 +11,7 @@ namespace GridBot.Bench;
 
 /// <summary>
 /// One request of each soak kind against a running host: residents' reports and their duplicates on the chat page's
-/// /api/messages, sealed 智能机器人 callbacks, a grid leader's 工单 / 派单 / 办结 on the tickets the reports opened,
+/// /api/webchat/messages, sealed 智能机器人 callbacks, a grid leader's 工单 / 派单 / 办结 on the tickets the reports opened,
 /// console pages, and an announcement to one street. Each answer is checked for what that kind must return.
 /// </summary>
 internal sealed partial class SoakTraffic(Uri bot, Uri fake, HttpClient http, HttpClient console, string apiToken)
@@ -106,7 +106,7 @@ internal sealed partial class SoakTraffic(Uri bot, Uri fake, HttpClient http, Ht
     private async Task<string?> PostActivityAsync(int chat, string fromId, string fromName, string text, string id, CancellationToken cancellationToken)
     {
         var activity = BenchActivities.GroupMessage($"soak-{_run}-{id}", $"bench-{chat}", fromId, fromName, text);
-        using var response = await http.PostAsJsonAsync(new Uri(bot, "/api/messages"), activity, ActivityJson.Default.Activity, cancellationToken);
+        using var response = await http.PostAsJsonAsync(new Uri(bot, "/api/webchat/messages"), activity, ActivityJson.Default.Activity, cancellationToken);
         return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
     }
 

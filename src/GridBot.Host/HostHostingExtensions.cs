@@ -26,16 +26,13 @@ public static class HostHostingExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         services.AddScoped<GridDataImporter>();
         services.AddHostedService<DemoDataSeeder>();
 
-        services.AddHttpClient(BotFrameworkSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IChannelSender, BotFrameworkSender>();
+        builder.AddBotFramework();
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();

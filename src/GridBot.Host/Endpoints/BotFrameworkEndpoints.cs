@@ -1,7 +1,10 @@
+using System.Net;
 using System.Text.Json;
 using GridBot.Dialogs.Core;
+using GridBot.Host.Channels.BotFramework;
 using GridBot.Host.Channels.WeCom.AiBot;
 using GridBot.Host.Channels.WeCom.Kf;
+using GridBot.Host.Channels.WebChat;
 using GridBot.Host.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -9,8 +12,10 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Host.Endpoints;
 
 /// <summary>
-/// POST /api/messages: a Bot Framework Activity in. With deliveryMode "expectReplies" the turn's replies come back
-/// in the response (200); otherwise 202 and the replies are POSTed to serviceUrl from the outbox.
+/// POST /api/messages: a Bot Framework Activity in, from Azure Bot Service (Teams, Direct Line, Web Chat) with its
+/// signed Bearer token, or from a loopback caller (the Emulator) when no app id is configured. With deliveryMode
+/// "expectReplies" the turn's replies come back in the response (200); otherwise 202 and the replies are POSTed to
+/// serviceUrl from the outbox.
 /// </summary>
 public static class BotFrameworkEndpoints
 {
@@ -18,8 +23,11 @@ public static class BotFrameworkEndpoints
     private const int MaxIdLength = 128;
     private const int MaxTextLength = 4000;
 
-    /// <summary>Channels whose people are vouched for by a signed callback (WeCom AI bot and app, 微信客服), never by this endpoint.</summary>
-    private static readonly HashSet<string> SignedChannels = new([AiBotActivityMapper.ChannelId, KfChannel.Name], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Channels whose people are vouched for elsewhere, never by this endpoint: WeCom's signed callbacks (AI bot, app,
+    /// 微信客服) and the demo chat page, whose identities are self-declared and which has its own endpoint.
+    /// </summary>
+    private static readonly HashSet<string> OtherWaysIn = new([AiBotActivityMapper.ChannelId, KfChannel.Name, WebChatSender.ChannelName], StringComparer.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,11 +35,86 @@ public static class BotFrameworkEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext http, BotAdapter adapter, IOptions<BotFrameworkOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostActivityAsync(
+        HttpContext http,
+        BotAdapter adapter,
+        BotFrameworkAuthenticator authenticator,
+        ConversationReferences references,
+        IOptions<BotFrameworkOptions> options,
+        CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
+        }
+
+        // Who is calling is settled before a byte of the body is read.
+        BotFrameworkIdentity? identity = null;
+        if (authenticator.Enabled)
+        {
+            identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, cancellationToken);
+            if (identity.KeysMissing)
+            {
+                return Results.Problem(title: "系统繁忙", detail: "Bot Framework's signing keys could not be fetched; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (!identity.Valid)
+            {
+                return Unauthorized(http, "The request must carry a valid Bot Framework token.");
+            }
+        }
+        else if (!IsLocalCaller(http))
+        {
+            return Unauthorized(http, "Bot Framework authentication is off (no BotFramework:MicrosoftAppId): only loopback callers such as the Emulator are accepted.");
+        }
+
+        var (activity, invalid) = await ReadAsync(http, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (OtherWaysIn.Contains(activity!.ChannelId!))
+        {
+            return Results.Problem(title: "Channel not accepted here",
+                detail: $"Activities of channel '{activity.ChannelId}' only come in through that channel's own endpoint.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (identity?.Mismatch(activity) is { } mismatch)
+        {
+            return Unauthorized(http, mismatch);
+        }
+
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        if (!expectReplies && !options.Value.IsAllowed(activity.ServiceUrl))
+        {
+            return Results.Problem(title: "serviceUrl not allowed",
+                detail: "Replies are delivered by callback to serviceUrl, which must match BotFramework:AllowedServiceUrls; or send deliveryMode \"expectReplies\".",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await references.RememberAsync(activity, cancellationToken);
+        return await ProcessAsync(adapter, activity, expectReplies, cancellationToken);
+    }
+
+    /// <summary>Runs the turn and answers the way the caller asked (the replies in the body, or 202 and the outbox).</summary>
+    internal static async Task<IResult> ProcessAsync(BotAdapter adapter, Activity activity, bool expectReplies, CancellationToken cancellationToken)
+    {
+        activity.Timestamp ??= DateTimeOffset.UtcNow;
+        var result = await adapter.ProcessAsync(activity, expectReplies, cancellationToken);
+        return expectReplies
+            ? Results.Json(new ExpectedReplies { Activities = [.. result.Replies] }, ActivityJson.Default.ExpectedReplies)
+            : Results.Accepted();
+    }
+
+    /// <summary>Reads and checks an activity body (size, JSON, what a turn needs); shared with the chat page's endpoint.</summary>
+    /// <returns>The activity, or the problem to answer with.</returns>
+    internal static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -46,40 +129,30 @@ public static class BotFrameworkEndpoints
         }
         catch (JsonException ex)
         {
-            return Results.Problem(title: "Malformed activity JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return (null, Results.Problem(title: "Malformed activity JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return (null, TooLarge());
         }
 
-        if (Validate(activity) is { } problem)
-        {
-            return Results.Problem(title: "Invalid activity", detail: problem, statusCode: StatusCodes.Status400BadRequest);
-        }
+        return Validate(activity) is { } problem
+            ? (null, Results.Problem(title: "Invalid activity", detail: problem, statusCode: StatusCodes.Status400BadRequest))
+            : (activity, null);
+    }
 
-        // This endpoint has no channel authentication of its own, so it must not speak for a channel that has: a WeCom
-        // userid here would act with that member's role (派单, 办结, 详情 with phones) without WeCom's signature.
-        if (SignedChannels.Contains(activity!.ChannelId!))
-        {
-            return Results.Problem(title: "Channel not accepted here",
-                detail: $"Activities of channel '{activity.ChannelId}' only come in through that channel's signed callback.",
-                statusCode: StatusCodes.Status403Forbidden);
-        }
+    /// <summary>
+    /// The Emulator on the same machine. A loopback connection that carries forwarding headers came through a reverse
+    /// proxy from somewhere else, so it is not local.
+    /// </summary>
+    private static bool IsLocalCaller(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) &&
+        !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded");
 
-        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
-        if (!expectReplies && !options.Value.IsAllowed(activity.ServiceUrl))
-        {
-            return Results.Problem(title: "serviceUrl not allowed",
-                detail: "Replies are delivered by callback to serviceUrl, which must match BotFramework:AllowedServiceUrls; or send deliveryMode \"expectReplies\".",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        activity.Timestamp ??= DateTimeOffset.UtcNow;
-        var result = await adapter.ProcessAsync(activity, expectReplies, cancellationToken);
-        return expectReplies
-            ? Results.Json(new ExpectedReplies { Activities = [.. result.Replies] }, ActivityJson.Default.ExpectedReplies)
-            : Results.Accepted();
+    private static IResult Unauthorized(HttpContext http, string detail)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(title: "Unauthorized", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static string? Validate(Activity? activity)
@@ -112,6 +185,11 @@ public static class BotFrameworkEndpoints
         if (activity.Id is { Length: > MaxIdLength })
         {
             return "id is at most 128 characters.";
+        }
+
+        if (activity.ServiceUrl is { Length: > 512 })
+        {
+            return "serviceUrl is at most 512 characters.";
         }
 
         return activity.Text is { Length: > MaxTextLength } ? $"text is at most {MaxTextLength} characters." : null;

@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Core;
 using GridBot.Host.Channels.WebChat;
 using GridBot.Store;
 using GridBot.Store.Grids;
@@ -6,15 +7,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Endpoints;
 
-/// <summary>What the chat page at / needs besides /api/messages: the groups, who can speak there, and later messages.</summary>
+/// <summary>
+/// The demo chat page at /: its own way in (channel <c>demo</c>, where people are who they say they are), the groups,
+/// who can speak there, and later messages. It shares neither /api/messages nor a channel name with Bot Framework,
+/// whose <c>webchat</c> is Microsoft's Web Chat.
+/// </summary>
 public static class WebChatEndpoints
 {
     public static IEndpointRouteBuilder MapWebChatEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/webchat");
+        group.MapPost("/messages", PostActivityAsync);
         group.MapGet("/setup", GetSetupAsync);
         group.MapGet("/conversations/{chatId}/activities", GetActivitiesAsync);
         return endpoints;
+    }
+
+    private static async Task<IResult> PostActivityAsync(HttpContext http, BotAdapter adapter, CancellationToken cancellationToken)
+    {
+        var (activity, invalid) = await BotFrameworkEndpoints.ReadAsync(http, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        // Only the demo channel: a member of a real channel must not be spoken for by a page where anyone picks who they are.
+        if (!string.Equals(activity!.ChannelId, WebChatSender.ChannelName, StringComparison.Ordinal))
+        {
+            return Results.Problem(title: "Channel not accepted here",
+                detail: $"The chat page's endpoint takes channel '{WebChatSender.ChannelName}' only.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // Replies without expectReplies are outbox rows that the page reads from its feed: no serviceUrl is called.
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        return await BotFrameworkEndpoints.ProcessAsync(adapter, activity, expectReplies, cancellationToken);
     }
 
     private static async Task<IResult> GetSetupAsync(GridBotDbContext db, CancellationToken cancellationToken)

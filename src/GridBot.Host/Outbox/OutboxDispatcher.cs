@@ -81,10 +81,9 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        // Bot Framework clients name their own channel ("emulator", "directline", ...): anything with a
-        // serviceUrl and no sender of its own is answered the Bot Framework way.
-        if (!_senders.TryGetValue(message.Channel, out var sender) &&
-            (message.ServiceUrl is null || !_senders.TryGetValue(BotFrameworkSender.ChannelName, out sender)))
+        // Bot Framework clients name their own channel ("emulator", "directline", "msteams", ...): a channel with no
+        // sender of its own is a Bot Framework one, sent through its stored conversation reference.
+        if (!_senders.TryGetValue(message.Channel, out var sender) && !_senders.TryGetValue(BotFrameworkSender.ChannelName, out sender))
         {
             return new SendOutcome.Permanent($"no sender for channel '{message.Channel}'");
         }

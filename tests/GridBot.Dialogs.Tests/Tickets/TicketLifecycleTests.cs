@@ -44,7 +44,7 @@ public sealed class TicketLifecycleTests
 
     private static Ticket NewTicket()
     {
-        var ticket = new Ticket { Number = "GD20261123-0001", Category = "民生服务", Description = "灯坏了", Channel = "webchat", ConversationId = "c" };
+        var ticket = new Ticket { Number = "GD20261123-0001", Category = "民生服务", Description = "灯坏了", Channel = "demo", ConversationId = "c" };
         ticket.Open(Leader, TicketTier.Grid, Now);
         return ticket;
     }

@@ -94,7 +94,7 @@ public sealed class AuthorizationWorld : IAsyncLifetime
             // Claims to be the grid's leader on WeCom, without WeCom's signature.
             var spoof = Host.Chat(GridChat).Build(Person.LeaderWang, text);
             spoof.ChannelId = "wecom";
-            using var response = await Host.PostActivityAsync(spoof, ct);
+            using var response = await Host.PostBotFrameworkAsync(spoof, bearer: null, ct);
             return new Observation((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
         }
 

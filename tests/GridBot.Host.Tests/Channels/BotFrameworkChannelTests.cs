@@ -28,9 +28,9 @@ public sealed class BotFrameworkChannelTests
 
     [Theory]
     [InlineData("[1,2,3]")]
-    [InlineData("{\"type\":\"message\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"}")]
-    [InlineData("{\"type\":\"message\",\"channelId\":\"webchat\",\"conversation\":{\"id\":\"demo-c01-g01\"},\"text\":\"hi\"}")]
-    [InlineData("{\"type\":\"\",\"channelId\":\"webchat\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"demo\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"demo\",\"conversation\":{\"id\":\"demo-c01-g01\"},\"text\":\"hi\"}")]
+    [InlineData("{\"type\":\"\",\"channelId\":\"demo\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"}}")]
     [InlineData("null")]
     public async Task AnActivityMissingWhatATurnNeedsIsA400(string body)
     {
@@ -83,7 +83,7 @@ public sealed class BotFrameworkChannelTests
         activity.ServiceUrl = connector.Address;
         await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Chats SET Channel = 'emulator' WHERE ChatId = 'demo-c01-g01'", ct));
 
-        var response = await host.PostActivityAsync(activity, ct);
+        var response = await host.PostBotFrameworkAsync(activity, bearer: null, ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var (path, body) = await connector.NextAsync(ct);
@@ -98,10 +98,11 @@ public sealed class BotFrameworkChannelTests
         var ct = TestTimeout.Token;
         await using var host = await GridBotTestHost.StartAsync(ct);
         var activity = host.Chat("demo-c01-g01").Build(Person.Resident("攻击者"), "3号楼灯坏了");
+        activity.ChannelId = "directline";
         activity.DeliveryMode = null;
         activity.ServiceUrl = "http://169.254.169.254/latest";
 
-        var response = await host.PostActivityAsync(activity, ct);
+        var response = await host.PostBotFrameworkAsync(activity, bearer: null, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await host.QueryAsync(db => db.Tickets.CountAsync(ct)));

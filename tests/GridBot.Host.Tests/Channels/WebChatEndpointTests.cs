@@ -33,6 +33,6 @@ public sealed class WebChatEndpointTests
         var response = await host.Http.GetAsync("/", ct);
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/api/messages", await response.Content.ReadAsStringAsync(ct));
+        Assert.Contains("/api/webchat/messages", await response.Content.ReadAsStringAsync(ct));
     }
 }

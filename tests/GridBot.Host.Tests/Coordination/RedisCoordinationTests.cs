@@ -45,7 +45,7 @@ public sealed class RedisCoordinationTests
         {
             for (var i = 0; i < 20; i++)
             {
-                await using var held = await turnLock.AcquireAsync("webchat|group-1", ct);
+                await using var held = await turnLock.AcquireAsync("demo|group-1", ct);
                 if (Interlocked.Increment(ref inside) > 1)
                 {
                     Interlocked.Increment(ref overlaps);

@@ -28,11 +28,11 @@ public sealed class GridDataImportErrorTests
             """);
         var members = database.Write("members.csv", """
             channel,userId,name,phone,idNumber,grid,role
-            webchat,u1,张三,138-0000-1111,,X01,居民
-            webchat,u2,李四,1381234abcd,,G01,Resident
-            webchat,u3,王五,,,G01,boss
-            webchat,u4,赵六,,,NOPE,Worker
-            webchat,u1,张三,,,X01,Resident
+            demo,u1,张三,138-0000-1111,,X01,居民
+            demo,u2,李四,1381234abcd,,G01,Resident
+            demo,u3,王五,,,G01,boss
+            demo,u4,赵六,,,NOPE,Worker
+            demo,u1,张三,,,X01,Resident
             """);
 
         var report = await database.ImportAsync(grids, members);
@@ -70,8 +70,8 @@ public sealed class GridDataImportErrorTests
                 { "code": "C", "nmae": "丙", "level": "Street", "parent": "A" }
               ],
               "members": [
-                { "channel": "webchat", "userId": 42, "name": "丁", "grid": "A", "role": "Resident" },
-                { "channel": "webchat", "userId": "u2", "name": "戊", "grid": "A", "role": "Mayor" }
+                { "channel": "demo", "userId": 42, "name": "丁", "grid": "A", "role": "Resident" },
+                { "channel": "demo", "userId": "u2", "name": "戊", "grid": "A", "role": "Mayor" }
               ],
               "people": []
             }

@@ -25,13 +25,13 @@ internal static class SampleGrids
             { "code": "G01", "name": "第一网格", "level": "Grid", "parent": "C01" }
           ],
           "chats": [
-            { "channel": "webchat", "chatId": "chat-g01", "grid": "G01", "name": "第一网格群" },
-            { "channel": "webchat", "chatId": "chat-c02", "grid": "C02", "name": "和平社区群" }
+            { "channel": "demo", "chatId": "chat-g01", "grid": "G01", "name": "第一网格群" },
+            { "channel": "demo", "chatId": "chat-c02", "grid": "C02", "name": "和平社区群" }
           ],
           "members": [
-            { "channel": "webchat", "userId": "u-leader", "name": "王芳", "phone": "13810015838", "grid": "G01", "role": "Leader" },
-            { "channel": "webchat", "userId": "u-resident", "name": "李明", "idNumber": "11010119900307123X", "grid": "G01", "role": "Resident" },
-            { "channel": "webchat", "userId": "u-staff", "name": "陈刚", "grid": "C01", "role": "CommunityStaff" }
+            { "channel": "demo", "userId": "u-leader", "name": "王芳", "phone": "13810015838", "grid": "G01", "role": "Leader" },
+            { "channel": "demo", "userId": "u-resident", "name": "李明", "idNumber": "11010119900307123X", "grid": "G01", "role": "Resident" },
+            { "channel": "demo", "userId": "u-staff", "name": "陈刚", "grid": "C01", "role": "CommunityStaff" }
           ]
         }
         """;
@@ -70,14 +70,14 @@ internal static class SampleGrids
         ]);
         Fill(workbook.Worksheets.Add(chineseNames ? "群" : "chats"), chineseNames ? ["渠道", "群ID", "网格", "群名称"] : ["channel", "chatId", "grid", "name"],
         [
-            ["webchat", "chat-g01", "G01", "第一网格群"],
-            ["webchat", "chat-c02", "C02", "和平社区群"],
+            ["demo", "chat-g01", "G01", "第一网格群"],
+            ["demo", "chat-c02", "C02", "和平社区群"],
         ]);
         Fill(workbook.Worksheets.Add(chineseNames ? "成员" : "members"), chineseNames ? ["渠道", "用户ID", "姓名", "手机", "身份证号", "网格", "角色"] : ["channel", "userId", "name", "phone", "idNumber", "grid", "role"],
         [
-            ["webchat", "u-leader", "王芳", LeaderPhone, "", "G01", chineseNames ? "网格长" : "Leader"],
-            ["webchat", "u-resident", "李明", "", ResidentIdNumber, "G01", chineseNames ? "居民" : "Resident"],
-            ["webchat", "u-staff", "陈刚", "", "", "C01", chineseNames ? "社区工作人员" : "CommunityStaff"],
+            ["demo", "u-leader", "王芳", LeaderPhone, "", "G01", chineseNames ? "网格长" : "Leader"],
+            ["demo", "u-resident", "李明", "", ResidentIdNumber, "G01", chineseNames ? "居民" : "Resident"],
+            ["demo", "u-staff", "陈刚", "", "", "C01", chineseNames ? "社区工作人员" : "CommunityStaff"],
         ]);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

@@ -7,7 +7,7 @@ namespace GridBot.Host.Tests.Infrastructure;
 /// <summary>Talks to the bot in one conversation the way the chat page does, so tests read like a chat.</summary>
 public sealed class ChatScript(GridBotTestHost host, string conversationId, bool isGroup)
 {
-    public const string Channel = "webchat";
+    public const string Channel = "demo";
 
     public string ConversationId => conversationId;
 

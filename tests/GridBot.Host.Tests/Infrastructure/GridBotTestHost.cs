@@ -89,8 +89,21 @@ public sealed class GridBotTestHost : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<GridBotDbContext>());
     }
 
+    /// <summary>Posts as the demo chat page does (channel demo, its own endpoint).</summary>
     public async Task<HttpResponseMessage> PostActivityAsync(Activity activity, CancellationToken cancellationToken) =>
-        await Http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Default.Activity, cancellationToken);
+        await Http.PostAsJsonAsync("/api/webchat/messages", activity, ActivityJson.Default.Activity, cancellationToken);
+
+    /// <summary>Posts to the Bot Framework endpoint, with a channel's Bearer token when one is given.</summary>
+    public async Task<HttpResponseMessage> PostBotFrameworkAsync(Activity activity, string? bearer, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity, ActivityJson.Default.Activity) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await Http.SendAsync(request, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

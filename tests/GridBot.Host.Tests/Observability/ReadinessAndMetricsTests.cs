@@ -49,7 +49,7 @@ public sealed class ReadinessAndMetricsTests
         lock (measured)
         {
             var messageIn = Assert.Single(measured, m => m.Instrument == "gridbot.messages.in");
-            Assert.Equal("webchat", messageIn.Tags["channel"]);
+            Assert.Equal("demo", messageIn.Tags["channel"]);
             Assert.Equal(1, Assert.Single(measured, m => m.Instrument == "gridbot.tickets.created").Value);
             Assert.InRange(Assert.Single(measured, m => m.Instrument == "gridbot.turn.duration").Value, 0.001, 60_000);
             // Tags name channels and kinds, never people or what they said.

@@ -18,7 +18,7 @@ public sealed class DigestTests
         var ct = TestTimeout.Token;
         var clock = new FakeTimeProvider(Beijing.At("2026-11-23 09:00"));
         await using var host = await GridBotTestHost.StartAsync(clock, null, ct,
-            "--Schedules:DigestRecipients:0:Scope=DEMO-S01-C01", "--Schedules:DigestRecipients:0:Channel=webchat",
+            "--Schedules:DigestRecipients:0:Scope=DEMO-S01-C01", "--Schedules:DigestRecipients:0:Channel=demo",
             "--Schedules:DigestRecipients:0:ConversationId=private-staff-c01");
         var first = host.Chat("demo-c01-g01");
         var liu = Person.Resident("刘大爷");

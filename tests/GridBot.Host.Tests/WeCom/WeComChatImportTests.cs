@@ -31,7 +31,7 @@ public sealed class WeComChatImportTests
         var ct = TestTimeout.Token;
         await using var host = await GridBotTestHost.StartAsync(ct);
 
-        var wrongChannel = await ImportAsync(host, "webchat", Key, ct);
+        var wrongChannel = await ImportAsync(host, "demo", Key, ct);
         var badShape = await ImportAsync(host, "wecom", "not a key!", ct);
 
         Assert.False(wrongChannel.Succeeded);

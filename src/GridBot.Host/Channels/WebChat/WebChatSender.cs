@@ -4,12 +4,13 @@ using GridBot.Store.Outbox;
 namespace GridBot.Host.Channels.WebChat;
 
 /// <summary>
-/// The chat page polls its conversation's sent outbox rows, so for this channel "delivered" means "published
+/// The demo chat page (channel <c>demo</c>, not Bot Framework's <c>webchat</c>, which is Microsoft's Web Chat and is
+/// sent by <see cref="BotFramework.BotFrameworkSender"/>) polls its conversation's sent outbox rows, so for this channel "delivered" means "published
 /// to the feed": marking the row sent is the delivery.
 /// </summary>
 internal sealed class WebChatSender : IChannelSender
 {
-    public const string ChannelName = "webchat";
+    public const string ChannelName = "demo";
 
     public string Channel => ChannelName;
 
