@@ -22,6 +22,7 @@ public static class TicketEventNames
         TicketAction.Remind => "到期提醒",
         TicketAction.Chase => "超期督办",
         TicketAction.FollowUp => "转网格员回访",
+        TicketAction.AddPlace => "补充位置",
         _ => "补充照片",
     };
 }

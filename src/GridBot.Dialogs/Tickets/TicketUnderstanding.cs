@@ -5,7 +5,6 @@ namespace GridBot.Dialogs.Tickets;
 /// <summary>
 /// What GridBot makes of a message: whether it is a report (<see cref="Confidence"/>), its category (and how sure,
 /// <see cref="CategoryConfidence"/>), urgency and place.
-/// <see cref="Alternatives"/> are the next most likely categories, offered when the category is in doubt.
 /// </summary>
 public sealed record TicketUnderstanding(
     bool LooksLikeReport,
@@ -13,5 +12,4 @@ public sealed record TicketUnderstanding(
     double Confidence,
     double CategoryConfidence,
     TicketUrgency Urgency,
-    string? Place,
-    IReadOnlyList<string> Alternatives);
+    string? Place);

@@ -25,4 +25,7 @@ public enum TicketAction
 
     /// <summary>回访: a notice the resident's channel could no longer carry was handed to the grid worker to call or visit.</summary>
     FollowUp,
+
+    /// <summary>补充位置: the resident gave the place in pieces ("在5栋" … "2单元门口"); the later piece joined the place.</summary>
+    AddPlace,
 }
