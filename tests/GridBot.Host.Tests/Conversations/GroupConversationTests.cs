@@ -213,5 +213,12 @@ public sealed class GroupConversationTests
         var ticket = await host.QueryAsync(db => db.Tickets.SingleAsync(ct));
         Assert.Equal(TicketUrgency.Urgent, ticket.Urgency);
         Assert.Equal("3栋2单元", ticket.Place);
+
+        // Reported privately, the leader is told in the leader's own chat.
+        var trapped = await host.Private(lin.Id).SayAsync(lin, "有人被困电梯了，5号楼的", ct);
+        Assert.Contains("紧急工单", trapped.Text);
+        Assert.Contains("110", trapped.Text);
+        var alert2 = await host.QueryAsync(db => db.Outbox.Where(o => o.ConversationId == Person.LeaderWang.Id).Select(o => o.Text).ToListAsync(ct));
+        Assert.Contains(alert2, t => t.Contains("紧急工单", StringComparison.Ordinal));
     }
 }
