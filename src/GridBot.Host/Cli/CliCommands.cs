@@ -6,7 +6,7 @@ namespace GridBot.Host.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + """
+    private static readonly string Usage = "用法 / usage:\n" + ImportVerb.Usage + "\n" + ClassifierVerb.Usage + "\n" + LedgerVerb.Usage + "\n" + AnnounceVerb.Usage + "\n" + ConversationsVerb.Usage + """
 
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- kf links [--scope <编码>] [--out <文件夹>]   每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）
@@ -16,7 +16,7 @@ public static class CliCommands
         """;
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "import" or "classifier" or "digest" or "schedule" or "kf" or "wecom" or "ledger" or "announce" or "help" or "--help" or "-h";
+        args.Length > 0 && args[0] is "import" or "classifier" or "digest" or "schedule" or "kf" or "wecom" or "ledger" or "announce" or "conversations" or "help" or "--help" or "-h";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -36,6 +36,8 @@ public static class CliCommands
                 return await WeComVerb.RunAsync(args.Skip(2), cancellationToken);
             case "kf" when args.Length > 1 && args[1] == "links":
                 return await KfLinksVerb.RunAsync(args.Skip(2), cancellationToken);
+            case "conversations" when args.Length > 1 && args[1] == "eval":
+                return await ConversationsVerb.RunAsync(args.Skip(2), cancellationToken);
             case "announce":
                 return await AnnounceVerb.RunAsync(args.Skip(1), cancellationToken);
             default:
