@@ -110,6 +110,7 @@ public static class DialogsHostingExtensions
         services.AddScoped<TicketService>();
         services.AddScoped<TicketIntake>();
         services.AddScoped<IntakeFlow>();
+        services.AddSingleton<ReportSplitter>();
         services.AddScoped<TicketFinder>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<DuplicateFinder>();

@@ -13,7 +13,7 @@ namespace GridBot.Dialogs.Announcements;
 /// <summary>
 /// 收到 / 已阅 / 已读 in a group with an open announcement that asks for 回执 records who acknowledged it (the newest
 /// open one, or the one quoted). The bot stays silent: in a group of hundreds a reply to every 收到 would bury the
-/// announcement itself, and the leader sees the result with 公告 回执. Not an ack (or nothing open): the message goes on
+/// announcement itself (a 收到 said to the bot, @-mentioned or quoting it, is answered), and the leader sees the result with 公告 回执. Not an ack (or nothing open): the message goes on
 /// to the report route, so an ack never becomes a ticket and anything else is handled as before.
 /// </summary>
 public sealed class AckRoute(GridBotDbContext db, ShanghaiTime clock) : IRouteHandler
@@ -61,6 +61,11 @@ public sealed class AckRoute(GridBotDbContext db, ShanghaiTime clock) : IRouteHa
         if (member.Id == 0 || !await db.AnnouncementAcks.AnyAsync(a => a.AnnouncementId == id && a.MemberId == member.Id, cancellationToken))
         {
             db.AnnouncementAcks.Add(new AnnouncementAck { AnnouncementId = id, Member = member, GridId = chat.GridId, Via = via, AtUtc = clock.NowUtc });
+        }
+
+        if (MessageText.IsAddressed(context.Activity))
+        {
+            context.Reply(AnnouncementTexts.AckNoted);
         }
 
         return true;

@@ -34,5 +34,8 @@ public static class AnnouncementTexts
 
     public static string KfAckThanks(int number) => $"已记录您对公告 {number} 的回执，谢谢！";
 
+    /// <summary>A 收到 said to the bot (@-mention, quote) is answered, unlike the group's plain 收到.</summary>
+    public const string AckNoted = "收到，已记下您的回执，谢谢！";
+
     public static string Withdrawn(int number, string title) => $"【公告 {number}】“{title}”已撤回，请以最新通知为准。";
 }

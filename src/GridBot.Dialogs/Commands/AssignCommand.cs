@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Commands;
 
-/// <summary>派单 <号> @姓名: the assignee is a mentioned member, or a staff member of this grid line found by name.</summary>
+/// <summary>
+/// 派单 <号> @姓名: the assignee is a mentioned member, or a staff member of this grid line found by name. Without a
+/// number ("派单 @李明" right after a report, "这个我来处理") it is the ticket just reported in this conversation.
+/// </summary>
 public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext db, TicketNotifier notifier, ShanghaiTime clock) : ICommand
 {
     public CommandDefinition Definition { get; } = new("派单", ["派单", "指派", "assign", "dispatch"], CommandAudience.Staff, "派单 <工单号> @姓名", "把工单派给网格员处理");
@@ -17,13 +20,15 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
     {
         var (reference, rest) = invocation.TakeReference();
         var name = rest.TrimStart('@', '＠').Trim();
-        if (reference is null || name.Length == 0)
+        if (name.Length == 0)
         {
             context.Reply(CommandTexts.Usage(Definition.Usage));
             return;
         }
 
-        var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
+        var ticket = reference is null
+            ? await support.FindJustReportedAsync(context, Definition.Usage, $"派单 <号> @{name}", cancellationToken)
+            : await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
         if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Assign, "派单"))
         {
             return;

@@ -3,12 +3,23 @@ using GridBot.Dialogs.Routing;
 
 namespace GridBot.Dialogs.Commands;
 
-/// <summary>Route handler for commands: role check first, then the command; a resident gets a polite refusal.</summary>
+/// <summary>
+/// Route handler for commands: role check first, then the command; a resident gets a polite refusal. Staff may also
+/// say it in plain words (<see cref="StaffWords"/>), which runs the same command.
+/// </summary>
 public sealed class CommandRoute(CommandParser parser) : IRouteHandler
 {
     public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        switch (parser.Parse(MessageText.Of(context.Activity)))
+        var text = MessageText.Of(context.Activity);
+        var parse = parser.Parse(text);
+        if (parse is CommandParse.NotACommand && context.Identity.IsStaff && StaffWords.Read(text, context.Identity.Name) is var (name, arguments)
+            && parser.Commands.FirstOrDefault(c => c.Definition.Name == name) is { } plain)
+        {
+            parse = new CommandParse.Command(plain, new CommandInvocation(name, arguments));
+        }
+
+        switch (parse)
         {
             case CommandParse.Command { Handler: var command, Invocation: var invocation }:
                 if (command.Definition.Audience == CommandAudience.Staff && !context.Identity.IsStaff)

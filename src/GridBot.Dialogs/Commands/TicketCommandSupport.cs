@@ -1,12 +1,48 @@
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Time;
 using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Commands;
 
 /// <summary>What every ticket command does first: find the ticket in the speaker's scope, check the move is legal.</summary>
-public sealed class TicketCommandSupport(TicketFinder finder)
+public sealed class TicketCommandSupport(TicketFinder finder, ShanghaiTime clock)
 {
+    /// <summary>How long after a report "派单 @李明" or "这个我来处理" without a number still means that report.</summary>
+    private static readonly TimeSpan JustReported = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// "The one just reported": the only ticket of this conversation reported in the last half hour that nobody
+    /// handles yet. Several: the speaker is shown them and asked which; none: the usage.
+    /// </summary>
+    public async Task<Ticket?> FindJustReportedAsync(TurnContext context, string usage, string example, CancellationToken cancellationToken)
+    {
+        var identity = context.Identity;
+        var conversationId = context.Activity.Conversation?.Id ?? "";
+        var since = clock.NowUtc - JustReported;
+        var recent = await finder.Visible(identity)
+            .Where(t => t.Channel == identity.Channel && t.ConversationId == conversationId && t.CreatedUtc >= since && t.OwnerUserId == null)
+            .OrderByDescending(t => t.Id)
+            .Take(6)
+            .Include(t => t.Reporters)
+            .Include(t => t.Grid)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var open = recent.Where(t => TicketLifecycle.IsOpen(t.Status)).ToList();
+        switch (open.Count)
+        {
+            case 1:
+                return open[0];
+            case 0:
+                context.Reply(CommandTexts.NoneJustReported(usage));
+                return null;
+            default:
+                context.Reply(CommandTexts.WhichJustReported(open, example));
+                return null;
+        }
+    }
+
     public async Task<Ticket?> FindAsync(TurnContext context, string? reference, string usage, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(reference))

@@ -23,11 +23,11 @@ public sealed class DialogRunner(IEnumerable<IDialog> dialogs)
         }
 
         var result = await dialog.ContinueAsync(context, frame, cancellationToken);
-        if (result != DialogTurnResult.Waiting && context.Dialogs.Active is not null)
+        if (result is not (DialogTurnResult.Waiting or DialogTurnResult.Passed) && context.Dialogs.Active is not null)
         {
             context.Dialogs.Pop();
         }
 
-        return result != DialogTurnResult.Abandoned;
+        return result is not (DialogTurnResult.Abandoned or DialogTurnResult.Passed);
     }
 }

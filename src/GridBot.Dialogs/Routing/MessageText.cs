@@ -2,16 +2,21 @@ using GridBot.Dialogs.Core;
 
 namespace GridBot.Dialogs.Routing;
 
-/// <summary>The words a person typed, without the @-mention of the bot that group channels put in front.</summary>
+/// <summary>
+/// The one owner of "is this meant for the bot" and of cutting the bot's @-mention from the words. Channels say it
+/// one way: a private conversation (<c>conversation.isGroup</c> not true), or a <c>mention</c> entity of the
+/// recipient (the bot) — with the mention's text when it is in the words ("@小网 …"), without when the person
+/// quoted the bot's message instead.
+/// </summary>
 public static class MessageText
 {
+    /// <summary>The words a person typed, without the @-mention of the bot that group channels put in front.</summary>
     public static string Of(Activity activity)
     {
         var text = activity.Text ?? "";
-        var botId = activity.Recipient?.Id;
-        foreach (var mention in activity.Mentions())
+        foreach (var mention in BotMentions(activity))
         {
-            if (mention.Mentioned.Id == botId && !string.IsNullOrEmpty(mention.Text))
+            if (!string.IsNullOrEmpty(mention.Text))
             {
                 text = text.Replace(mention.Text, "", StringComparison.Ordinal);
             }
@@ -19,12 +24,29 @@ public static class MessageText
 
         if (!string.IsNullOrEmpty(activity.Recipient?.Name))
         {
-            text = text.Replace("@" + activity.Recipient.Name, "", StringComparison.Ordinal);
+            text = text.Replace("@" + activity.Recipient.Name, "", StringComparison.Ordinal)
+                .Replace("＠" + activity.Recipient.Name, "", StringComparison.Ordinal);
         }
 
         return text.Trim();
     }
 
+    /// <summary>
+    /// True when the person talks to the bot: a private chat, an @-mention of the bot, or a reply to one of its
+    /// messages. Such a message is always answered; a group message that is none of these may be left alone.
+    /// </summary>
+    public static bool IsAddressed(Activity activity) =>
+        activity.Conversation?.IsGroup != true
+        || BotMentions(activity).Any()
+        || (!string.IsNullOrEmpty(activity.Recipient?.Name) && activity.Text is { } text
+            && (text.Contains("@" + activity.Recipient.Name, StringComparison.Ordinal) || text.Contains("＠" + activity.Recipient.Name, StringComparison.Ordinal)));
+
     public static IReadOnlyList<string> PhotoUrls(Activity activity) =>
         activity.Attachments?.Where(a => a.IsImage).Select(a => a.ContentUrl!).Where(u => u.Length <= 1024).Take(9).ToList() ?? [];
+
+    private static IEnumerable<Mention> BotMentions(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        return botId is null ? [] : activity.Mentions().Where(m => m.Mentioned.Id == botId);
+    }
 }

@@ -21,14 +21,13 @@ public sealed class ClassifierTicketUnderstander(
         var signals = rules.Analyze(text);
         if (signals.Courtesy)
         {
-            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null, []);
+            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null);
         }
 
         var prediction = classifier.Current.Predict(text);
         var notReport = options.Value.NotReportLabel;
         var place = PlaceExtractor.Extract(text);
         var categories = prediction.Scores.Where(s => s.Label != notReport && taxonomy.Find(s.Label) is not null).ToList();
-        var alternatives = categories.Take(3).Select(s => s.Label).ToList();
         var reportProbability = 1.0 - prediction.Scores.Where(s => s.Label == notReport).Sum(s => s.Score);
         // A label set the taxonomy does not know (a model trained elsewhere) falls back to the keywords.
         var best = categories.Count > 0 ? categories[0] : default;
@@ -42,7 +41,7 @@ public sealed class ClassifierTicketUnderstander(
         if (signals.Urgent)
         {
             category = best.Label ?? signals.KeywordCategory?.Name ?? KeywordTicketUnderstander.UrgentFallback(taxonomy);
-            return new TicketUnderstanding(true, category, signals.Confidence, Math.Max(categoryConfidence, 0.9), TicketUrgency.Urgent, place, alternatives, signals.AppealType);
+            return new TicketUnderstanding(true, category, signals.Confidence, Math.Max(categoryConfidence, 0.9), TicketUrgency.Urgent, place, signals.AppealType);
         }
 
         // The rules can overrule the model only when they are sure: a category keyword and a problem word.
@@ -52,7 +51,7 @@ public sealed class ClassifierTicketUnderstander(
             confidence = Math.Min(confidence, 0.5);
         }
 
-        var understanding = new TicketUnderstanding(confidence >= 0.3, category, confidence, categoryConfidence, TicketUrgency.Normal, place, alternatives);
+        var understanding = new TicketUnderstanding(confidence >= 0.3, category, confidence, categoryConfidence, TicketUrgency.Normal, place);
         return AppealRules.Shape(understanding, signals.AppealType, taxonomy);
     }
 }

@@ -1,18 +1,23 @@
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Dialogs;
+using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Time;
+using GridBot.Store;
+using GridBot.Store.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
-/// Finishes a report that lacked something: a "是" to confirm a doubtful one, a category picked by number, or the
-/// place (asked once). "取消" drops it; a photo sent meanwhile is kept; anything else while confirming is routed
-/// as a new message.
+/// Finishes a report that lacked something: a "是" to confirm a doubtful one, or the place. An answer to "在哪里？"
+/// is taken only when it reads as a place (<see cref="PlaceAnswer"/>); anything else is routed as a fresh message
+/// while the question stays open until <see cref="TicketOptions.PendingQuestionMinutes"/> pass. A further piece of
+/// the place after filing joins the ticket's place. "取消" drops it; a photo sent meanwhile is kept.
 /// </summary>
-public sealed class IntakeDialog(IntakeFlow flow, ShanghaiTime clock) : IDialog
+public sealed class IntakeDialog(IntakeFlow flow, KeywordTicketUnderstander rules, GridBotDbContext db, ShanghaiTime clock, IOptions<TicketOptions> options) : IDialog
 {
-    private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(30);
     private static readonly HashSet<string> CancelWords = ["取消", "算了", "不用了", "不用", "不要了", "cancel", "/cancel", "不登记"];
     private static readonly HashSet<string> YesWords = ["是", "是的", "确认", "对", "对的", "要", "需要", "登记", "好", "好的", "嗯", "yes", "y", "ok"];
 
@@ -21,26 +26,31 @@ public sealed class IntakeDialog(IntakeFlow flow, ShanghaiTime clock) : IDialog
     public async Task<DialogTurnResult> ContinueAsync(TurnContext context, DialogFrame frame, CancellationToken cancellationToken)
     {
         var intakeFrame = (IntakeFrame)frame;
-        if (clock.NowUtc - frame.StartedUtc > Expiry)
+        if (clock.NowUtc - frame.StartedUtc > options.Value.PendingQuestionLife)
         {
             return DialogTurnResult.Abandoned;
         }
 
         var text = MessageText.Of(context.Activity).Trim().TrimEnd('。', '!', '！', '.', '~');
+        var photos = MessageText.PhotoUrls(context.Activity);
+        if (intakeFrame.Step == IntakeStep.AwaitingMorePlace)
+        {
+            return photos.Count > 0 ? DialogTurnResult.Passed : await JoinPlaceAsync(context, intakeFrame, text, cancellationToken);
+        }
+
         if (CancelWords.Contains(text.ToLowerInvariant()))
         {
             context.Reply(TicketTexts.Cancelled);
             return DialogTurnResult.Cancelled;
         }
 
-        var draft = intakeFrame.Draft;
-        var photos = MessageText.PhotoUrls(context.Activity);
+        var drafts = intakeFrame.Drafts;
         if (photos.Count > 0)
         {
-            draft = draft with { PhotoUrls = [.. draft.PhotoUrls, .. photos] };
+            drafts = [drafts[0] with { PhotoUrls = [.. drafts[0].PhotoUrls, .. photos] }, .. drafts.Skip(1)];
             if (text.Length == 0)
             {
-                context.Dialogs.ReplaceActive(intakeFrame with { Draft = draft });
+                context.Dialogs.ReplaceActive(intakeFrame with { Draft = drafts[0] });
                 context.Reply(TicketTexts.PhotoKept + Question(intakeFrame));
                 return DialogTurnResult.Waiting;
             }
@@ -51,33 +61,62 @@ public sealed class IntakeDialog(IntakeFlow flow, ShanghaiTime clock) : IDialog
             case IntakeStep.AwaitingConfirmation when !YesWords.Contains(text.ToLowerInvariant()):
                 return DialogTurnResult.Abandoned;
             case IntakeStep.AwaitingConfirmation:
-                return await flow.ContinueAsync(context, draft, intakeFrame.Choices, cancellationToken);
-            case IntakeStep.AwaitingCategory:
-                // An answer that is no choice keeps the best guess: asking twice would be worse than a wrong category a leader can fix.
-                return await flow.ContinueAsync(context, draft with { Category = Pick(text, intakeFrame.Choices ?? []) ?? draft.Category }, null, cancellationToken);
+                return await flow.ContinueAsync(context, drafts, placeFromAnswer: false, cancellationToken);
             default:
-                // Asked once: whatever the answer is, it is the place as the resident said it — masked, because a place
-                // is shown to everyone (group replies, the API, Open311's address) and an answer may carry a phone.
-                var answer = PlaceExtractor.Extract(text) ?? TicketTexts.Excerpt(text, 60);
-                return await flow.ContinueAsync(context, draft with { Place = answer.Length == 0 ? "未说明" : answer }, null, cancellationToken);
+                if (ReadPlace(text) is not { } place)
+                {
+                    // Not an answer: someone's sentence never becomes a ticket's place. The question stays open a while.
+                    return DialogTurnResult.Passed;
+                }
+
+                return await flow.ContinueAsync(context, [.. drafts.Select(d => d with { Place = d.Place ?? place })], placeFromAnswer: true, cancellationToken);
         }
     }
 
-    private static string? Pick(string answer, IReadOnlyList<string> choices)
+    private async Task<DialogTurnResult> JoinPlaceAsync(TurnContext context, IntakeFrame frame, string text, CancellationToken cancellationToken)
     {
-        var digits = new string(answer.Where(char.IsAsciiDigit).ToArray());
-        if (int.TryParse(digits, out var number) && number >= 1 && number <= choices.Count)
+        if (ReadPlace(text) is not { } piece)
         {
-            return choices[number - 1];
+            return DialogTurnResult.Passed;
         }
 
-        return choices.FirstOrDefault(c => answer.Contains(c, StringComparison.Ordinal));
+        var numbers = frame.Filed ?? [];
+        var identity = context.Identity;
+        var tickets = await db.Tickets.Include(t => t.Reporters)
+            .Where(t => numbers.Contains(t.Number) && t.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId))
+            .ToListAsync(cancellationToken);
+        var open = tickets.Where(t => TicketLifecycle.IsOpen(t.Status)).ToList();
+        if (open.Count == 0)
+        {
+            return DialogTurnResult.Abandoned;
+        }
+
+        var actor = new TicketActor(identity.UserId, identity.Name);
+        foreach (var ticket in open)
+        {
+            var joined = PlaceAnswer.Join(ticket.Place, piece);
+            if (joined != ticket.Place)
+            {
+                ticket.AddToPlace(actor, joined, PlaceParser.Parse(joined) ?? new PlaceDetail(), clock.NowUtc);
+            }
+        }
+
+        context.Reply(TicketTexts.PlaceAdded(open), Entity.MentionOf(identity.UserId, identity.Name));
+        flow.Open(context, frame);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>The place in a reply, read without phone numbers (a place is shown to everyone).</summary>
+    private string? ReadPlace(string text)
+    {
+        var readable = PersonalDataMask.Remove(text);
+        var signals = rules.Analyze(readable);
+        return PlaceAnswer.Read(readable, isReport: signals.KeywordCategory is not null && (signals.Problem || signals.Urgent));
     }
 
     private static string Question(IntakeFrame frame) => frame.Step switch
     {
         IntakeStep.AwaitingPlace => TicketTexts.AskPlace,
-        IntakeStep.AwaitingCategory => TicketTexts.AskCategory(frame.Choices ?? []),
         _ => TicketTexts.AskConfirm(frame.Draft.Description),
     };
 }

@@ -6,46 +6,61 @@ using GridBot.Store.Tickets;
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
-/// The order in which a report is completed — category (when in doubt), then place, then the ticket — shared by
-/// the first message and every answer after it, so the questions are always asked the same way.
+/// The order in which reports are completed — what has a place (or is urgent) is filed at once, the rest waits for
+/// one answer to "在哪里？" — shared by the first message and every answer after it, so the question is always
+/// asked the same way. The category is never asked: the best guess is filed and staff correct it (重新分类).
 /// </summary>
 public sealed class IntakeFlow(TicketIntake intake, ShanghaiTime clock)
 {
-    public void AskToConfirm(TurnContext context, TicketDraft draft, IReadOnlyList<string>? choices)
+    public void AskToConfirm(TurnContext context, TicketDraft draft)
     {
-        Set(context, new IntakeFrame(IntakeStep.AwaitingConfirmation, draft, choices));
+        Open(context, new IntakeFrame(IntakeStep.AwaitingConfirmation, draft));
         context.Reply(TicketTexts.AskConfirm(draft.Description));
     }
 
-    public async Task<DialogTurnResult> ContinueAsync(TurnContext context, TicketDraft draft, IReadOnlyList<string>? choices, CancellationToken cancellationToken)
+    /// <param name="placeFromAnswer">The places were given in answer to the question: a further piece may follow.</param>
+    public async Task<DialogTurnResult> ContinueAsync(TurnContext context, IReadOnlyList<TicketDraft> drafts, bool placeFromAnswer, CancellationToken cancellationToken)
     {
-        if (choices is { Count: > 1 })
+        var waiting = drafts.Where(d => d.Place is null && d.Urgency != TicketUrgency.Urgent).ToList();
+        var filed = new List<string>();
+        foreach (var draft in drafts.Where(d => !waiting.Contains(d)))
         {
-            Set(context, new IntakeFrame(IntakeStep.AwaitingCategory, draft, choices));
-            context.Reply(TicketTexts.AskCategory(choices));
-            return DialogTurnResult.Waiting;
+            var ticket = await intake.OpenAsync(context, draft, cancellationToken);
+            var own = ticket.Reporters is [{ } only] && only.UserId == context.Identity.UserId;
+            if (own && (placeFromAnswer || draft.Place is null))
+            {
+                filed.Add(ticket.Number);
+            }
         }
 
-        if (draft.Place is null && draft.Urgency != TicketUrgency.Urgent)
+        if (waiting.Count > 0)
         {
-            Set(context, new IntakeFrame(IntakeStep.AwaitingPlace, draft));
+            Open(context, new IntakeFrame(IntakeStep.AwaitingPlace, waiting[0], waiting.Count > 1 ? waiting.Skip(1).ToList() : null));
             context.Reply(TicketTexts.AskPlace);
             return DialogTurnResult.Waiting;
         }
 
-        await intake.OpenAsync(context, draft, cancellationToken);
+        if (filed.Count > 0)
+        {
+            // "在5栋" filed; "2单元门口" a moment later joins it. An urgent report filed without a place takes its place so too.
+            Open(context, new IntakeFrame(IntakeStep.AwaitingMorePlace, drafts[0], Filed: filed));
+            return DialogTurnResult.Waiting;
+        }
+
         return DialogTurnResult.Completed;
     }
 
-    private void Set(TurnContext context, IntakeFrame frame)
+    /// <summary>The person's one open question: a new one replaces the old (which lapses) and starts its own clock.</summary>
+    public void Open(TurnContext context, IntakeFrame frame)
     {
-        if (context.Dialogs.Active is IntakeFrame current)
+        var started = frame with { StartedUtc = clock.NowUtc };
+        if (context.Dialogs.Active is IntakeFrame)
         {
-            context.Dialogs.ReplaceActive(frame with { StartedUtc = current.StartedUtc });
+            context.Dialogs.ReplaceActive(started);
         }
         else
         {
-            context.Dialogs.Push(frame with { StartedUtc = clock.NowUtc });
+            context.Dialogs.Push(started);
         }
     }
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using GridBot.Store.Tickets;
 
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
 /// Rules from the taxonomy file: category keywords (longer hits weigh more), problem words raise confidence,
-/// urgency keywords make it urgent, short courtesies and bare emoji are never reports.
+/// urgency keywords make it urgent, short courtesies, bare emoji and stickers ([表情]) are never reports.
 /// </summary>
-public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider) : ITicketUnderstander
+public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider) : ITicketUnderstander
 {
     public TicketUnderstanding Understand(string text, string gridCode)
     {
@@ -16,7 +17,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
         var signals = Analyze(text);
         if (signals.Courtesy)
         {
-            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null, []);
+            return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null);
         }
 
         var category = signals.KeywordCategory?.Name ?? (signals.Urgent ? UrgentFallback(taxonomy) : taxonomy.FallbackCategory);
@@ -26,8 +27,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
             signals.Confidence,
             signals.KeywordCategory is null ? 0 : signals.Confidence,
             signals.Urgent ? TicketUrgency.Urgent : TicketUrgency.Normal,
-            PlaceExtractor.Extract(text),
-            []);
+            PlaceExtractor.Extract(text));
         return AppealRules.Shape(understanding, signals.AppealType, taxonomy);
     }
 
@@ -36,7 +36,8 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
     {
         var taxonomy = taxonomyProvider.Current;
         var normalized = Normalize(text);
-        var core = StripDecoration(normalized);
+        // "[表情]" / "[捂脸]" is how WeCom and WeChat show a sticker in text: a sticker and nothing else is no report.
+        var core = StripDecoration(Sticker().Replace(normalized, ""));
         if (core.Length == 0 || taxonomy.NotReportPhrases.Contains(core, StringComparer.OrdinalIgnoreCase))
         {
             return new RuleSignals(true, null, false, false, false, 0);
@@ -95,4 +96,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
 
         return builder.ToString();
     }
+
+    [GeneratedRegex(@"\[[^\[\]\s]{1,8}\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex Sticker();
 }

@@ -1,5 +1,6 @@
 using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Time;
 using GridBot.Store;
@@ -10,12 +11,15 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
-/// Any message that is not a command: a report becomes a ticket (or a question first), chit-chat is left alone,
-/// a lone photo joins the sender's ticket of the last half hour.
+/// Any message that is not a command: a report becomes a ticket (one per problem, or a question first), chit-chat is
+/// left alone in a group and gets a friendly line when it was said to the bot, a lone photo joins the sender's
+/// ticket of the last half hour. A message to the bot that is none of these gets its open question again (once),
+/// or the router's "没太明白" (RouterMiddleware).
 /// </summary>
 public sealed class ReportRoute(
     ITicketUnderstander understander,
-    TicketIntake intake,
+    KeywordTicketUnderstander rules,
+    ReportSplitter splitter,
     IntakeFlow flow,
     AppealDesk appeals,
     GridBotDbContext db,
@@ -27,19 +31,27 @@ public sealed class ReportRoute(
     public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var identity = context.Identity;
+        var addressed = MessageText.IsAddressed(context.Activity);
         var text = MessageText.Of(context.Activity);
         var photos = MessageText.PhotoUrls(context.Activity);
         if (text.Length == 0)
         {
             if (photos.Count > 0)
             {
-                await AttachToRecentTicketAsync(context, photos, cancellationToken);
+                await AttachToRecentTicketAsync(context, photos, addressed, cancellationToken);
+            }
+            else if (addressed)
+            {
+                AskAgainOnce(context);
             }
 
             return true;
         }
 
-        var understanding = understander.Understand(text, identity.Grid.Code);
+        // A phone number says nothing about the problem ("我电话138…，6栋楼顶漏水" is understood as without it).
+        var readable = PersonalDataMask.Remove(text);
+        var understanding = understander.Understand(readable, identity.Grid.Code);
+        var settings = options.Value;
         if (!understanding.AppealType.CarriesSla())
         {
             // A question, a suggestion or praise: answered or logged as its kind, never offered as a complaint.
@@ -47,39 +59,87 @@ public sealed class ReportRoute(
             return true;
         }
 
-        var settings = options.Value;
-        if (!understanding.LooksLikeReport || understanding.Confidence < settings.IgnoreBelow)
+        var signals = rules.Analyze(readable);
+        if (!IsReport(understanding, signals, readable, addressed, settings))
         {
-            if (!identity.IsGroup)
+            if (addressed && signals.Courtesy)
             {
-                context.Reply(TicketTexts.PrivateHint);
+                context.Reply(readable.Contains('谢') ? TicketTexts.Thanks : TicketTexts.Friendly);
+            }
+            else if (addressed)
+            {
+                AskAgainOnce(context);
             }
 
             return true;
         }
 
-        var draft = new TicketDraft(text, understanding.Category, understanding.Urgency, understanding.Place, photos) { AppealType = understanding.AppealType };
-        var choices = understanding.CategoryConfidence < settings.CategoryConfirmBelow && understanding.Alternatives.Count > 1
-            ? understanding.Alternatives
-            : null;
-        if (understanding.Urgency == TicketUrgency.Urgent)
+        var drafts = Drafts(text, understanding, photos, identity.Grid.Code);
+        if (drafts.Count == 1 && understanding.Urgency != TicketUrgency.Urgent && understanding.Confidence < settings.ConfirmBelow)
         {
-            // An emergency is never held up by a question.
-            await intake.OpenAsync(context, draft, cancellationToken);
-        }
-        else if (understanding.Confidence < settings.ConfirmBelow)
-        {
-            flow.AskToConfirm(context, draft, choices);
+            flow.AskToConfirm(context, drafts[0]);
         }
         else
         {
-            await flow.ContinueAsync(context, draft, choices, cancellationToken);
+            // An emergency is never held up by a question: it is filed even without a place.
+            await flow.ContinueAsync(context, drafts, placeFromAnswer: false, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task AttachToRecentTicketAsync(TurnContext context, IReadOnlyList<string> photos, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without any evidence the rules can see (no category word, no problem word, no urgency) the model's guess alone
+    /// never speaks up in a group: "是啊菜真贵" among neighbours is talk, not a report. Said to the bot, a confident
+    /// guess is still filed; a doubt without evidence ("嗯嗯我想想") is not worth a "需要登记为工单吗？"; and a bare
+    /// place ("在5栋") is no report by itself.
+    /// </summary>
+    private static bool IsReport(TicketUnderstanding understanding, RuleSignals signals, string readable, bool addressed, TicketOptions settings)
+    {
+        if (!understanding.LooksLikeReport || understanding.Confidence < settings.IgnoreBelow)
+        {
+            return false;
+        }
+
+        if (signals.KeywordCategory is not null || signals.Problem || signals.Urgent)
+        {
+            return true;
+        }
+
+        return addressed && understanding.Confidence >= settings.ConfirmBelow && PlaceAnswer.Read(readable, isReport: false) is null;
+    }
+
+    /// <summary>One draft per problem; a part that names no place takes the building or road its sibling names.</summary>
+    private List<TicketDraft> Drafts(string text, TicketUnderstanding whole, IReadOnlyList<string> photos, string gridCode)
+    {
+        var parts = splitter.Split(text);
+        if (parts.Count == 1)
+        {
+            return [new TicketDraft(text, whole.Category, whole.Urgency, whole.Place, photos) { AppealType = whole.AppealType }];
+        }
+
+        var understood = parts.Select(p => (Text: p, Understanding: understander.Understand(PersonalDataMask.Remove(p), gridCode))).ToList();
+        var anchor = understood.Select(u => ReportSplitter.Anchor(u.Understanding.Place)).FirstOrDefault(a => a is not null);
+        return understood.Select((u, i) => new TicketDraft(
+                u.Text,
+                u.Understanding.Category,
+                u.Understanding.Urgency,
+                u.Understanding.Place ?? (anchor is null ? null : anchor + ReportSplitter.Spot(u.Text)),
+                i == 0 ? photos : []) { AppealType = whole.AppealType })
+            .ToList();
+    }
+
+    /// <summary>Said to the bot and nothing else to answer: the person's open question once more, if there is one.</summary>
+    private static void AskAgainOnce(TurnContext context)
+    {
+        if (context.Dialogs.Active is IntakeFrame { Step: IntakeStep.AwaitingPlace, AskedAgain: false } frame)
+        {
+            context.Dialogs.ReplaceActive(frame with { AskedAgain = true });
+            context.Reply(TicketTexts.AskPlaceAgain(frame.Draft.Description));
+        }
+    }
+
+    private async Task AttachToRecentTicketAsync(TurnContext context, IReadOnlyList<string> photos, bool addressed, CancellationToken cancellationToken)
     {
         var identity = context.Identity;
         var conversationId = context.Activity.Conversation?.Id ?? "";
@@ -93,9 +153,9 @@ public sealed class ReportRoute(
             .FirstOrDefaultAsync(cancellationToken);
         if (ticket is null)
         {
-            if (!identity.IsGroup)
+            if (addressed)
             {
-                context.Reply(TicketTexts.PrivateHint);
+                context.Reply(TicketTexts.PhotoNeedsWords);
             }
 
             return;

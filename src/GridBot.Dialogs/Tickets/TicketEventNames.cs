@@ -26,6 +26,7 @@ public static class TicketEventNames
         TicketAction.Correct => "居民更正",
         TicketAction.Withdraw => "居民撤回",
         TicketAction.RaiseToLeader => "多次催办，提请网格长关注",
+        TicketAction.AddPlace => "补充位置",
         _ => "补充照片",
     };
 }

@@ -13,6 +13,7 @@ namespace GridBot.Dialogs.Tickets;
 /// <remarks>
 /// An urgent report in a group also pushes an alert that @-mentions the leaders through the outbox: a channel's
 /// in-turn answer may not be able to ping anyone (a WeCom AI bot's stream reply cannot), a robot's mentioned_list can.
+/// Reported in a private chat, each leader gets the alert in their own private chat.
 /// </remarks>
 public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridLeaders gridLeaders, ShanghaiTime clock, ProactiveMessenger messenger, GridBotTelemetry telemetry)
 {
@@ -43,6 +44,14 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
         if (leaders.Count > 0 && context.Activity.Conversation is { IsGroup: true, Id: { } group })
         {
             messenger.Enqueue(identity.Channel, group, context.Activity.ServiceUrl, TicketTexts.UrgentAlert(ticket, deadline), [.. leaders.Select(l => l.UserId)]);
+        }
+        else
+        {
+            // Reported in a private chat, the mention in the reply reaches nobody but the resident: each leader is told in theirs.
+            foreach (var leader in leaders.Where(l => l.UserId != identity.UserId))
+            {
+                messenger.Enqueue(identity.Channel, leader.UserId, context.Activity.ServiceUrl, TicketTexts.UrgentAlert(ticket, deadline));
+            }
         }
 
         return ticket;

@@ -22,15 +22,20 @@ public sealed class TicketOptions
     [Range(0.0, 1.0, ErrorMessage = "Tickets:IgnoreBelow must be between 0 and 1.")]
     public double IgnoreBelow { get; set; } = 0.3;
 
-    /// <summary>A relative path is the user's (working folder) when it exists there, otherwise the one shipped beside the binary.</summary>
-    /// <summary>Below this category confidence the resident picks the category from numbered choices.</summary>
-    [Range(0.0, 1.0, ErrorMessage = "Tickets:CategoryConfirmBelow must be between 0 and 1.")]
-    public double CategoryConfirmBelow { get; set; } = 0.45;
+    /// <summary>
+    /// How long a question the bot asked a resident ("在哪里？") stays open. After that it lapses without a ticket, so
+    /// nobody is held to a question and an old question never catches an unrelated message.
+    /// </summary>
+    [Range(1, 24 * 60, ErrorMessage = "Tickets:PendingQuestionMinutes must be between 1 and 1440.")]
+    public int PendingQuestionMinutes { get; set; } = 10;
 
     /// <summary>How far back a new report is compared with open tickets of its grid for merging.</summary>
     [Range(0, 24 * 90, ErrorMessage = "Tickets:DuplicateWindowHours must be between 0 (no merging) and 2160.")]
     public int DuplicateWindowHours { get; set; } = 72;
 
+    public TimeSpan PendingQuestionLife => TimeSpan.FromMinutes(PendingQuestionMinutes);
+
+    /// <summary>A relative path is the user's (working folder) when it exists there, otherwise the one shipped beside the binary.</summary>
     public string ResolveTaxonomyPath() =>
         Path.IsPathRooted(TaxonomyPath) || File.Exists(TaxonomyPath) ? TaxonomyPath : Path.Combine(AppContext.BaseDirectory, TaxonomyPath);
 }

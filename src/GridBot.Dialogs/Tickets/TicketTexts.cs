@@ -9,10 +9,15 @@ internal static class TicketTexts
     public const string AskPlace = "收到您反映的问题！请问具体在哪个楼栋/位置？（例如：3号楼2单元、解放路12号门口）\n回复“取消”可不登记。";
     public const string Cancelled = "好的，已取消，这条不登记工单。有需要随时找我。";
     public const string PhotoKept = "照片已收到，会和工单一起登记。";
-    public const string PrivateHint = "您好，我是网格小助手。直接告诉我遇到的问题（例如“3号楼2单元楼道灯坏了”）就能登记工单；发送“帮助”可查看我能做的事。";
+    public const string PhotoNeedsWords = "照片收到了。请再用一句话说说是什么问题、在哪个位置（例如“3号楼2单元楼道灯坏了”），我来登记工单。";
+    public const string Thanks = "不客气！有问题随时找我，直接说问题和位置就行。";
+    public const string Friendly = "好的😊 有需要随时找我，直接说问题和位置就能登记工单。";
 
-    public static string AskCategory(IReadOnlyList<string> choices) =>
-        "我不太确定这属于哪一类，请回复数字选择：\n" + string.Join("\n", choices.Select((c, i) => $"{i + 1}. {c}"));
+    public static string AskPlaceAgain(string description) =>
+        $"您刚才反映的“{Excerpt(description, 24)}”还不知道具体位置，方便说一下在哪个楼栋/位置吗？（例如：5栋2单元门口）不说也没关系，过一会儿会自动取消。";
+
+    public static string PlaceAdded(IReadOnlyList<Ticket> tickets) =>
+        string.Join("\n", tickets.Select(t => $"位置已补充：工单 {t.Number} 的位置现为“{t.Place}”。"));
 
     public static string AskConfirm(string text) =>
         $"您是想反映“{Excerpt(text, 30)}”这个问题吗？需要登记为工单吗？回复\"是\"确认，回复“取消”不登记。";

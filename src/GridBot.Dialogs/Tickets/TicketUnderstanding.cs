@@ -5,7 +5,6 @@ namespace GridBot.Dialogs.Tickets;
 /// <summary>
 /// What GridBot makes of a message: whether it is a report (<see cref="Confidence"/>), its category (and how sure,
 /// <see cref="CategoryConfidence"/>), urgency and place.
-/// <see cref="Alternatives"/> are the next most likely categories, offered when the category is in doubt.
 /// <see cref="AppealType"/> says what the resident came for: only a complaint or a request for help is a report to
 /// file (<see cref="LooksLikeReport"/>); a question, a suggestion or praise is answered or logged as its kind.
 /// </summary>
@@ -16,5 +15,4 @@ public sealed record TicketUnderstanding(
     double CategoryConfidence,
     TicketUrgency Urgency,
     string? Place,
-    IReadOnlyList<string> Alternatives,
     AppealType AppealType = AppealType.Complaint);

@@ -149,6 +149,15 @@ public sealed class Ticket
         Record(actor, TicketAction.AddAttachment, Status, nowUtc, attachment.Url);
     }
 
+    /// <summary>The reporter's next piece of the place, joined to what they said before; the history keeps both.</summary>
+    public void AddToPlace(TicketActor actor, string place, PlaceDetail detail, DateTime nowUtc)
+    {
+        var previous = Place;
+        Place = place;
+        PlaceDetail = detail;
+        Record(actor, TicketAction.AddPlace, Status, nowUtc, $"{previous ?? "未说明"} → {place}");
+    }
+
     /// <summary>A leader's correction of the guessed category; the history keeps the guess for retraining.</summary>
     public void Recategorize(TicketActor actor, string category, DateTime nowUtc)
     {

@@ -40,4 +40,7 @@ public enum TicketAction
 
     /// <summary>答复: staff answered a question, a suggestion or praise; the answer is the resolution and the item is closed.</summary>
     Answer,
+
+    /// <summary>补充位置: the resident gave the place in pieces ("在5栋" … "2单元门口"); the later piece joined the place.</summary>
+    AddPlace,
 }

@@ -235,7 +235,7 @@ public sealed class AuthorizationWorld : IAsyncLifetime
         var reply = await chat.SayAsync(Reporter, $"电话{Phone}，身份证{IdNumber}，{++_reports}号楼2单元楼道灯坏了好几天了", ct);
         for (var step = 0; step < 3 && !reply.IsSilent && !reply.Text.Contains("已为您登记工单", StringComparison.Ordinal); step++)
         {
-            var answer = reply.Text.Contains("请回复数字选择", StringComparison.Ordinal) ? "1" : reply.Text.Contains("楼栋", StringComparison.Ordinal) ? "3号楼" : "是";
+            var answer = reply.Text.Contains("楼栋", StringComparison.Ordinal) ? "3号楼" : "是";
             reply = await chat.SayAsync(Reporter, answer, ct);
         }
 

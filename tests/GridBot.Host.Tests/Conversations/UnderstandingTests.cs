@@ -95,23 +95,4 @@ public sealed class UnderstandingTests
         Assert.Equal("安全隐患", ticket.Category);
         Assert.Contains(ticket.Events, e => e.Action == TicketAction.Recategorize && e.Note == "民生服务 → 安全隐患");
     }
-
-    [Fact]
-    public async Task WhenTheCategoryIsInDoubtTheResidentPicksItByNumber()
-    {
-        var ct = TestTimeout.Token;
-        // Every category counts as doubtful here, so the question is always asked.
-        await using var host = await GridBotTestHost.StartAsync(ct, "--Tickets:CategoryConfirmBelow=1");
-        var chat = host.Chat(Group);
-        var resident = Person.Resident("孙");
-
-        var question = await chat.SayAsync(resident, "3号楼2单元楼道灯坏了好几天了", ct);
-        Assert.Contains("请回复数字选择", question.Text);
-        var second = question.Text.Split('\n').Single(l => l.StartsWith("2. ", StringComparison.Ordinal))[3..];
-
-        var filed = await chat.SayAsync(resident, "2", ct);
-
-        Assert.Matches(@"GD\d{8}-\d{4}", filed.Text);
-        Assert.Equal(second, await host.QueryAsync(db => db.Tickets.Select(t => t.Category).SingleAsync(ct)));
-    }
 }

@@ -25,6 +25,17 @@ public sealed class ChatScript(GridBotTestHost host, string conversationId, bool
         return new Reply(body!.Activities);
     }
 
+    /// <summary>"@网格小助手 …" with the mention entity the chat page sends: a message addressed to the bot.</summary>
+    public async Task<Reply> SayToBotAsync(Person who, string text, CancellationToken cancellationToken)
+    {
+        var activity = Build(who, "@网格小助手 " + text);
+        activity.Entities = [Entity.MentionOf("gridbot", "网格小助手")];
+        var response = await host.PostActivityAsync(activity, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync(ActivityJson.Default.ExpectedReplies, cancellationToken);
+        return new Reply(body!.Activities);
+    }
+
     public Activity Build(Person who, string text, string? activityId = null) => new()
     {
         Type = ActivityTypes.Message,

@@ -6,13 +6,15 @@ namespace GridBot.Host.Channels.WeCom.AiBot;
 
 /// <summary>
 /// Turns a 智能机器人 message into the Activity the core understands: msgid is the id (the dedup key), a group's
-/// chatid or a single chat's userid is the conversation, the bot's @-mention is cut from group text, voice arrives
-/// already transcribed, images become attachments and a quoted message is kept after the words.
+/// chatid or a single chat's userid is the conversation, the bot's @-mention in group text becomes a mention entity
+/// of the bot (the core cuts it from the words and knows the message is meant for the bot: MessageText), voice
+/// arrives already transcribed, images become attachments and a quoted message is kept after the words.
 /// </summary>
 internal static partial class AiBotActivityMapper
 {
     public const string ChannelId = "wecom";
     private const int MaxTextLength = 4000;
+    private const string BotName = "网格小助手";
 
     /// <returns>Null when the message carries nothing the bot can read (a file, an empty text).</returns>
     public static Activity? ToActivity(AiBotCallback callback, DateTimeOffset now)
@@ -27,7 +29,16 @@ internal static partial class AiBotActivityMapper
         var text = new StringBuilder();
         var images = new List<string>();
         Collect(callback.Msgtype, callback.Text, callback.Image, callback.Mixed, callback.Voice, text, images);
-        var words = callback.IsGroup ? StripLeadingMention(text.ToString()) : text.ToString().Trim();
+        var words = text.ToString().Trim();
+        var botId = callback.Aibotid ?? "aibot";
+        List<Entity>? entities = null;
+        if (callback.IsGroup)
+        {
+            // WeCom only calls the AI bot back from a group when it is @-mentioned: the group message is addressed to it
+            // even when the @token is not in the words (a quoted reply), so the entity is there either way.
+            var leading = LeadingMention().Match(words);
+            entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = botId, Name = BotName }, Text = leading.Success ? leading.Value.Trim() : null }];
+        }
 
         if (callback.Quote is { } quote)
         {
@@ -51,11 +62,12 @@ internal static partial class AiBotActivityMapper
             Timestamp = callback.CreateTime is > 0 and var seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now,
             ChannelId = ChannelId,
             From = new ChannelAccount { Id = userId, Name = userId },
-            Recipient = new ChannelAccount { Id = callback.Aibotid ?? "aibot", Name = "网格小助手" },
+            Recipient = new ChannelAccount { Id = botId, Name = BotName },
             Conversation = new ConversationAccount { Id = conversationId, IsGroup = callback.IsGroup, ConversationType = callback.IsGroup ? "group" : "personal" },
             Text = words.Length > MaxTextLength ? words[..MaxTextLength] : words,
             TextFormat = "plain",
             Locale = "zh-CN",
+            Entities = entities,
             Attachments = images.Count == 0 ? null : [.. images.Select(url => new Attachment { ContentType = "image/jpeg", ContentUrl = url })],
         };
     }
@@ -96,8 +108,6 @@ internal static partial class AiBotActivityMapper
     /// </summary>
     private static string AttachmentUrl(string url, string? aeskey) =>
         string.IsNullOrEmpty(aeskey) || url.Contains('#', StringComparison.Ordinal) ? url : $"{url}#aeskey={Uri.EscapeDataString(aeskey)}";
-
-    private static string StripLeadingMention(string text) => LeadingMention().Replace(text, "", 1).Trim();
 
     // Group text arrives as "@机器人名 3号楼电梯坏了": the first @token is the bot (WeCom only calls back when it is mentioned).
     [GeneratedRegex(@"^\s*[@＠]\S+\s*")]
