@@ -952,6 +952,9 @@ namespace GridBot.Store.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("RaisedToLeaderUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Rating")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -979,6 +982,9 @@ namespace GridBot.Store.PostgreSql.Migrations
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1078,6 +1084,8 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("Action", "AtUtc");
 
                     b.ToTable("TicketEvents");
                 });

@@ -905,6 +905,9 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RaisedToLeaderUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rating")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -932,6 +935,9 @@ namespace GridBot.Store.Migrations
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1027,6 +1033,8 @@ namespace GridBot.Store.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("Action", "AtUtc");
 
                     b.ToTable("TicketEvents");
                 });
