@@ -79,9 +79,19 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
             .Select(g => new { g.Key.GridId, g.Key.Category, Count = g.Count(), Overdue = g.Sum(t => t.DeadlineUtc < overdueAt ? 1 : 0) })
             .ToListAsync(cancellationToken);
         var open = unresolved.Concat(resolvedLater);
+        // Urges and withdrawals are history lines of the period (index on Action, AtUtc), counted for their ticket's grid.
+        var followUps = await db.TicketEvents.AsNoTracking()
+            .Where(e => (e.Action == TicketAction.Urge || e.Action == TicketAction.Withdraw) && e.AtUtc >= from && e.AtUtc < to)
+            .Join(db.Tickets, e => e.TicketId, t => t.Id, (e, t) => new { t.GridId, t.Category, e.Action })
+            .GroupBy(x => new { x.GridId, x.Category, x.Action })
+            .Select(g => new { g.Key.GridId, g.Key.Category, g.Key.Action, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         var rows = created.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { New = r.Count }))
             .Concat(closed.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { Closed = r.Count, ClosedOnTime = r.OnTime, Rated = r.Rated, Satisfied = r.Satisfied })))
             .Concat(open.Select(r => (r.GridId, r.Category, Counts: DigestCounts.Zero with { Open = r.Count, Overdue = r.Overdue })))
+            .Concat(followUps.Select(r => (r.GridId, r.Category, Counts: r.Action == TicketAction.Urge
+                ? DigestCounts.Zero with { Urges = r.Count }
+                : DigestCounts.Zero with { Withdrawn = r.Count })))
             .Where(r => inScope.Contains(r.GridId))
             .ToList();
 

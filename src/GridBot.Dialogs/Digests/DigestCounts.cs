@@ -1,6 +1,9 @@
 namespace GridBot.Dialogs.Digests;
 
-/// <summary>New and closed in the period; open and overdue at its end; the rates over what closed in it.</summary>
+/// <summary>
+/// New and closed in the period; open and overdue at its end; the rates over what closed in it; the residents' urges
+/// (催办, a KPI in 12345 practice) and withdrawals (撤回: not closed by staff, so not in <see cref="Closed"/>) in it.
+/// </summary>
 public sealed record DigestCounts(
     int New,
     int Closed,
@@ -8,9 +11,11 @@ public sealed record DigestCounts(
     int Overdue,
     int ClosedOnTime,
     int Rated,
-    int Satisfied)
+    int Satisfied,
+    int Urges,
+    int Withdrawn)
 {
-    public static readonly DigestCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
+    public static readonly DigestCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Share of closed tickets resolved by their deadline; null when nothing closed.</summary>
     public double? OnTimeRate => Closed == 0 ? null : Math.Round((double)ClosedOnTime / Closed, 4);
@@ -20,5 +25,5 @@ public sealed record DigestCounts(
 
     public DigestCounts Plus(DigestCounts other) => new(
         New + other.New, Closed + other.Closed, Open + other.Open, Overdue + other.Overdue,
-        ClosedOnTime + other.ClosedOnTime, Rated + other.Rated, Satisfied + other.Satisfied);
+        ClosedOnTime + other.ClosedOnTime, Rated + other.Rated, Satisfied + other.Satisfied, Urges + other.Urges, Withdrawn + other.Withdrawn);
 }

@@ -13,7 +13,7 @@ public static class DigestText
         var span = report.From == report.To ? Day(report.From) : $"{Day(report.From)}—{Day(report.To)}";
         var budget = new MessageBudget(maxBytes);
         budget.Add($"【{report.ScopeName}{title}】{span}");
-        budget.Add($"新增 {t.New} · 办结 {t.Closed} · 在办 {t.Open} · 超期 {t.Overdue}");
+        budget.Add($"新增 {t.New} · 办结 {t.Closed} · 在办 {t.Open} · 超期 {t.Overdue} · 催办 {t.Urges} · 居民撤回 {t.Withdrawn}");
         budget.Add($"按时办结率 {Percent(t.OnTimeRate)} · 满意率 {Percent(t.SatisfactionRate)} · 受理用时中位 {Hours(report.MedianHoursToAccept)} · 办结用时中位 {Hours(report.MedianHoursToClose)}");
         if (report.Appeals.Any(a => a.New > 0 || a.Waiting > 0))
         {
@@ -45,7 +45,8 @@ public static class DigestText
         budget.TryAdd("网格排名（按时办结率）：", reserve);
         foreach (var grid in report.Grids)
         {
-            budget.TryAdd($"{grid.Rank}. {grid.Name} 按时 {Percent(grid.Counts.OnTimeRate)} 办结 {grid.Counts.Closed} 在办 {grid.Counts.Open} 超期 {grid.Counts.Overdue}", reserve);
+            budget.TryAdd($"{grid.Rank}. {grid.Name} 按时 {Percent(grid.Counts.OnTimeRate)} 办结 {grid.Counts.Closed} 在办 {grid.Counts.Open} 超期 {grid.Counts.Overdue}" +
+                (grid.Counts.Urges > 0 ? $" 催办 {grid.Counts.Urges}" : ""), reserve);
         }
 
         var dropped = budget.Dropped;

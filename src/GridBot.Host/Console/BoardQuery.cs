@@ -70,7 +70,7 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
         };
 
         var rows = await tickets.Skip((filter.Page - 1) * BoardFilter.PageSize).Take(BoardFilter.PageSize + 1)
-            .Select(t => new BoardRow(t.Number, t.Category, t.AppealType, t.Urgency, t.Status, t.Grid!.Name, t.Description, t.Place, t.CreatedUtc, t.DeadlineUtc, t.ResolvedUtc, t.OwnerName))
+            .Select(t => new BoardRow(t.Number, t.Category, t.AppealType, t.Urgency, t.Status, t.Grid!.Name, t.Description, t.Place, t.CreatedUtc, t.DeadlineUtc, t.ResolvedUtc, t.OwnerName, t.UrgeCount, t.RaisedToLeaderUtc != null))
             .ToListAsync(cancellationToken);
         return new BoardPage(rows.Take(BoardFilter.PageSize).ToList(), rows.Count > BoardFilter.PageSize, now);
     }
@@ -88,7 +88,9 @@ public sealed record BoardRow(
     DateTime CreatedUtc,
     DateTime? DeadlineUtc,
     DateTime? ResolvedUtc,
-    string? OwnerName)
+    string? OwnerName,
+    int UrgeCount,
+    bool RaisedToLeader)
 {
     public bool IsOverdue(DateTime nowUtc) =>
         ResolvedUtc is null && DeadlineUtc < nowUtc && TicketLifecycle.IsOpen(Status);

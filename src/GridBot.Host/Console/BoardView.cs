@@ -53,6 +53,11 @@ public static class BoardView
                     html.Append("<span class=\"badge late\">超期</span>");
                 }
 
+                if (row.UrgeCount > 0)
+                {
+                    html.Append("<span class=\"badge urged\">").Append(ConsoleTexts.Urged(row.UrgeCount, row.RaisedToLeader)).Append("</span>");
+                }
+
                 html.Append("<span class=\"desc\">").Append(E(Shorten(Dialogs.Privacy.PersonalDataMask.Text(row.Description), 60))).Append("</span>")
                     .Append("<span class=\"meta\">").Append(E(row.Category)).Append(" · ").Append(E(row.GridName))
                     .Append(row.DeadlineUtc is { } deadline ? " · 时限 " + E(clock.Format(deadline)) : " · " + AppealTypeNames.Of(row.AppealType) + "，待答复");

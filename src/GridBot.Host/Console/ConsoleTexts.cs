@@ -7,6 +7,9 @@ public static class ConsoleTexts
 {
     public static string Urgency(TicketUrgency urgency) => urgency == TicketUrgency.Urgent ? "紧急" : "一般";
 
+    /// <summary>"催办 2 次 · 网格长关注": residents' urges are a KPI the board and the ticket page show.</summary>
+    public static string Urged(int urges, bool raised) => $"催办 {urges} 次" + (raised ? " · 网格长关注" : "");
+
     public static string Sort(BoardSort sort) => sort switch
     {
         BoardSort.Oldest => "最早登记",

@@ -26,6 +26,11 @@ public static class TicketView
         Fact(html, "描述", PersonalDataMask.Text(ticket.Description));
         Fact(html, "登记时间", clock.Format(ticket.CreatedUtc));
         Fact(html, "办理时限", ticket.DeadlineUtc is { } deadline ? clock.Format(deadline) : "不计时限（" + AppealTypeNames.Of(ticket.AppealType) + "，答复即办结）");
+        if (ticket.UrgeCount > 0)
+        {
+            Fact(html, "居民催办", ConsoleTexts.Urged(ticket.UrgeCount, ticket.RaisedToLeaderUtc is not null));
+        }
+
         if (ticket.OwnerName is not null)
         {
             Fact(html, "承办人", ticket.OwnerName);

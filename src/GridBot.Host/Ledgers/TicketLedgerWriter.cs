@@ -27,11 +27,11 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
     private static readonly string[] Headers =
     [
         "工单编号", "登记时间", "类别", "紧急程度", "街道", "社区", "网格", "地点", "问题描述", "反映人", "联系电话", "反映人数",
-        "状态", "层级", "承办人", "办理时限", "办结时间", "是否按时", "办结说明", "评价", "诉求类型",
+        "状态", "层级", "承办人", "办理时限", "办结时间", "是否按时", "办结说明", "评价", "诉求类型", "催办次数",
     ];
 
     // 新增 … 期末在办 are work on the clock (投诉/求助); questions, suggestions and praise are counted in the last column.
-    private static readonly string[] StatisticsHeaders = ["网格编码", "网格", "月份", "新增", "办结", "按时办结", "按时率", "评价数", "满意数", "满意率", "期末在办", "咨询建议表扬"];
+    private static readonly string[] StatisticsHeaders = ["网格编码", "网格", "月份", "新增", "办结", "按时办结", "按时率", "评价数", "满意数", "满意率", "期末在办", "咨询建议表扬", "催办", "居民撤回"];
 
     public async Task<int> CountAsync(GridScope scope, LedgerRange range, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                     .Select(t => new
                     {
                         t.Id, t.Number, t.CreatedUtc, t.Category, t.AppealType, t.Urgency, t.GridId, t.Place, t.Description, t.Status, t.Tier, t.OwnerName,
-                        t.DeadlineUtc, t.ResolvedUtc, t.Resolution, t.Rating,
+                        t.DeadlineUtc, t.ResolvedUtc, t.Resolution, t.Rating, t.UrgeCount,
                         Reporter = t.Reporters.OrderBy(r => r.Id).Select(r => new { r.Name, r.Phone }).FirstOrDefault(),
                         Reporters = t.Reporters.Count,
                     })
@@ -88,9 +88,9 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                         TicketStatusNames.Of(t.Status), TicketStatusNames.Of(t.Tier), t.OwnerName, t.DeadlineUtc is { } due ? Local(due) : "不计时限",
                         t.ResolvedUtc is { } r ? Local(r) : null, onTime is null ? null : onTime.Value ? "是" : "否",
                         t.Resolution is null ? null : PersonalDataMask.Text(t.Resolution), t.Rating is { } rating ? TicketStatusNames.Of(rating) : null,
-                        AppealTypeNames.Of(t.AppealType),
+                        AppealTypeNames.Of(t.AppealType), t.UrgeCount,
                     ]);
-                    Count(stats, t.GridId, Local(t.CreatedUtc), t.AppealType, t.Status, t.ResolvedUtc is not null, onTime == true, t.Rating);
+                    Count(stats, t.GridId, Local(t.CreatedUtc), t.AppealType, t.Status, t.ResolvedUtc is not null, onTime == true, t.Rating, t.UrgeCount);
                     lastId = t.Id;
                 }
 
@@ -115,7 +115,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
                 sheet.WriteRow(
                 [
                     names[gridId].Code, names[gridId].Name, month, s.New, s.Closed, s.OnTime,
-                    s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open, s.Appeals,
+                    s.Closed == 0 ? null : (double)s.OnTime / s.Closed, s.Rated, s.Satisfied, s.Rated == 0 ? null : (double)s.Satisfied / s.Rated, s.Open, s.Appeals, s.Urges, s.Withdrawn,
                 ]);
             }
 
@@ -134,7 +134,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         book.Workbook.Save();
     }
 
-    private static void Count(Dictionary<(int GridId, string Month), GridMonth> stats, int gridId, DateTime createdLocal, AppealType type, TicketStatus status, bool resolved, bool onTime, TicketRating? rating)
+    private static void Count(Dictionary<(int GridId, string Month), GridMonth> stats, int gridId, DateTime createdLocal, AppealType type, TicketStatus status, bool resolved, bool onTime, TicketRating? rating, int urges)
     {
         var key = (gridId, createdLocal.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         if (!stats.TryGetValue(key, out var month))
@@ -149,7 +149,13 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         }
 
         month.New++;
-        if (resolved)
+        month.Urges += urges;
+        if (status == TicketStatus.Withdrawn)
+        {
+            // Withdrawn by the reporter: neither closed by staff nor still open.
+            month.Withdrawn++;
+        }
+        else if (resolved)
         {
             month.Closed++;
             month.OnTime += onTime ? 1 : 0;
@@ -203,5 +209,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         public int Satisfied { get; set; }
         public int Open { get; set; }
         public int Appeals { get; set; }
+        public int Urges { get; set; }
+        public int Withdrawn { get; set; }
     }
 }

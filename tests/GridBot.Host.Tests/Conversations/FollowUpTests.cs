@@ -114,6 +114,24 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task ReportingTheSameProblemAgainImpatientlyIsAnUrgeNotASecondTicket()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var chat = host.Chat(Group);
+        var (zhao, qian) = (Person.Resident("赵女士"), Person.Resident("钱师傅"));
+        var number = (await chat.SayAsync(zhao, "6号楼门口垃圾好几天没人清运，臭得很", ct)).TicketNumber;
+        await chat.SayAsync(qian, "谢谢网格员", ct);
+
+        var again = await chat.SayAsync(zhao, "6号楼门口的垃圾还是没人清运，太臭了", ct);
+
+        Assert.Contains("已为您催办", again.Text);
+        Assert.Contains(number, again.Text);
+        Assert.Equal(1, await host.QueryAsync(db => db.Tickets.CountAsync(ct)));
+        Assert.Equal(1, await host.QueryAsync(db => db.Tickets.Select(t => t.UrgeCount).SingleAsync(ct)));
+    }
+
+    [Fact]
     public async Task CorrectionsChangeTheirOwnLatestTicketWithAHistoryLineAndAskWhenUnclear()
     {
         var ct = TestTimeout.Token;

@@ -38,7 +38,8 @@ public sealed class UnderstandingTests
         var resident = Person.Resident("急性子");
         var number = (await chat.SayAsync(resident, "6号楼门口垃圾好几天没人清运，臭得很", ct)).TicketNumber;
 
-        var again = await chat.SayAsync(resident, "6号楼门口的垃圾还是没人清运，太臭了", ct);
+        // Said again without impatience: a repeat report. ("…还是没人清运" is an urge: FollowUpTests.)
+        var again = await chat.SayAsync(resident, "6号楼门口的垃圾好几天没清运了，太臭了", ct);
 
         Assert.Contains($"您已反映过这个问题（工单 {number}", again.Text);
         Assert.Equal(1, await host.QueryAsync(db => db.TicketReporters.CountAsync(ct)));

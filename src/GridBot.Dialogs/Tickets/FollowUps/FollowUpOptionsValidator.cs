@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Tickets.FollowUps;
 
 /// <summary>Stops the start on a follow-up setting that would make urging or correcting meaningless.</summary>
-internal sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>
+public sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>
 {
     public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
     {
