@@ -120,4 +120,31 @@ public sealed class MlTextClassifierTests(TrainedClassifierFixture fixture, ITes
         Assert.Equal(half.Label, full.Label);
         Assert.Equal(half.Confidence, full.Confidence, 6);
     }
+
+    [Fact]
+    public void A_format_1_model_from_before_word_features_still_loads_and_predicts_the_same()
+    {
+        using var saved = new MemoryStream();
+        fixture.Classifier.Save(saved);
+        using var old = new MemoryStream();
+        saved.Position = 0;
+        saved.CopyTo(old);
+        using (var zip = new System.IO.Compression.ZipArchive(old, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            // What a format-1 file holds: no word n-grams, learner or temperature.
+            zip.GetEntry("GridBot/classifier.json")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("GridBot/classifier.json").Open());
+            writer.Write("""{"FormatVersion":1,"Labels":[],"CharNgramLength":3,"L2Regularization":1e-5,"TrainingRows":1013}""");
+        }
+
+        old.Position = 0;
+        var loaded = MlTextClassifier.Load(old);
+
+        Assert.Equal(0, loaded.Settings.WordNgramLength);
+        Assert.Equal(1.0, loaded.Settings.Temperature);
+        foreach (var row in fixture.Test.Take(20))
+        {
+            Assert.Equal(fixture.Classifier.Predict(row.Text).Confidence, loaded.Predict(row.Text).Confidence, 6);
+        }
+    }
 }
