@@ -71,7 +71,7 @@ public sealed class BotFrameworkDeliveryTests
     }
 
     [Fact]
-    public async Task TheConnectorsFaultsAreRetriedOrRecordedAndARejectedTokenIsRenewed()
+    public async Task TheConnectorsFaultsAreRetriedOrRecordedARejectedTokenIsRenewedAndMarkdownAndImagesKeepTheirForm()
     {
         var ct = TestTimeout.Token;
         await using var bf = await FakeBotFrameworkService.StartAsync(ct);
@@ -93,6 +93,20 @@ public sealed class BotFrameworkDeliveryTests
         var failed = await WaitForRowAsync(host, "第二条", OutboxStatus.Failed, ct);
         Assert.StartsWith("HTTP 403 BotNotInConversationRoster", failed.LastError);
         Assert.Single(first, a => a.Activity.Text == "第一条");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var messenger = scope.ServiceProvider.GetRequiredService<ProactiveMessenger>();
+            messenger.EnqueueMarkdown("directline", Groups[0], "**本周周报**");
+            messenger.EnqueueImage("directline", Groups[0], "周报图表", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
+            await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().SaveChangesAsync(ct);
+        }
+
+        var rich = await bf.WaitForAsync(r => r.Any(a => a.Activity.Text == "周报图表"), ct);
+        Assert.Equal("markdown", rich.Single(a => a.Activity.Text == "**本周周报**").Activity.TextFormat);
+        var chart = Assert.Single(rich.Single(a => a.Activity.Text == "周报图表").Activity.Attachments!);
+        Assert.Equal("image/png", chart.ContentType);
+        Assert.StartsWith("data:image/png;base64,", chart.ContentUrl);
     }
 
     private static async Task EnqueueAsync(GridBotTestHost host, string text, CancellationToken ct)

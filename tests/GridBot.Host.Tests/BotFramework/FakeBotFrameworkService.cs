@@ -41,6 +41,9 @@ public sealed class FakeBotFrameworkService : IAsyncDisposable
 
     public ConcurrentQueue<Received> Activities { get; } = new();
 
+    /// <summary>The Emulator's no-auth mode: the connector takes calls without a token.</summary>
+    public bool AcceptAnonymous { get; set; }
+
     public int MetadataFetches => Volatile.Read(ref _metadataFetches);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
@@ -143,7 +146,8 @@ public sealed class FakeBotFrameworkService : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpContext http, string conversationId)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !_issued.TryGetValue(header["Bearer ".Length..], out var expires) || expires < DateTime.UtcNow)
+        var anonymous = AcceptAnonymous && header.Length == 0;
+        if (!anonymous && (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !_issued.TryGetValue(header["Bearer ".Length..], out var expires) || expires < DateTime.UtcNow))
         {
             return Results.Json(new { error = new { code = "Unauthorized", message = "bad token" } }, statusCode: 401);
         }
@@ -154,7 +158,7 @@ public sealed class FakeBotFrameworkService : IAsyncDisposable
         }
 
         var activity = await JsonSerializer.DeserializeAsync(http.Request.Body, ActivityJson.Default.Activity);
-        Activities.Enqueue(new Received(http.Request.Path, conversationId, activity!));
+        Activities.Enqueue(new Received(http.Request.Path, conversationId, activity!, header.Length > 0));
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
     }
 
@@ -164,7 +168,7 @@ public sealed class FakeBotFrameworkService : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    public sealed record Received(string Path, string ConversationId, Activity Activity);
+    public sealed record Received(string Path, string ConversationId, Activity Activity, bool HadToken);
 
     /// <summary>An RSA key with its key id and the channels it endorses, as Bot Framework's JWKS lists them.</summary>
     public sealed class SigningKey

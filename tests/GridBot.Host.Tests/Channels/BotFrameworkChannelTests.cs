@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using GridBot.Dialogs.Core;
+using GridBot.Host.Tests.BotFramework;
 using GridBot.Host.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Tests.Channels;
@@ -75,21 +72,23 @@ public sealed class BotFrameworkChannelTests
     public async Task WithoutExpectRepliesTheAnswerIsPostedToTheServiceUrl()
     {
         var ct = TestTimeout.Token;
-        await using var connector = await FakeConnector.StartAsync(ct);
+        await using var connector = await FakeBotFrameworkService.StartAsync(ct);
+        connector.AcceptAnonymous = true;
         await using var host = await GridBotTestHost.StartAsync(ct);
         var activity = host.Chat("demo-c01-g01").Build(Person.Resident("回调"), "11号楼门口路灯不亮了");
         activity.ChannelId = "emulator";
         activity.DeliveryMode = null;
-        activity.ServiceUrl = connector.Address;
+        activity.ServiceUrl = connector.ServiceUrl;
         await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Chats SET Channel = 'emulator' WHERE ChatId = 'demo-c01-g01'", ct));
 
         var response = await host.PostBotFrameworkAsync(activity, bearer: null, ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var (path, body) = await connector.NextAsync(ct);
-        Assert.Equal($"/v3/conversations/demo-c01-g01/activities/{activity.Id}", path);
-        Assert.Matches(@"GD\d{8}-\d{4}", body.Text);
-        Assert.Equal(activity.Id, body.ReplyToId);
+        var reply = Assert.Single(await connector.WaitForAsync(r => r.Count > 0, ct));
+        Assert.Equal($"/v3/conversations/demo-c01-g01/activities/{activity.Id}", reply.Path);
+        Assert.Matches(@"GD\d{8}-\d{4}", reply.Activity.Text);
+        Assert.Equal(activity.Id, reply.Activity.ReplyToId);
+        Assert.False(reply.HadToken, "without an app id GridBot has no token to send (the Emulator's no-auth mode)");
     }
 
     [Fact]
@@ -130,46 +129,5 @@ public sealed class BotFrameworkChannelTests
         Assert.Equal("Asia/Shanghai", doc.RootElement.GetProperty("localTimezone").GetString());
         Assert.Equal("zh-CN", doc.RootElement.GetProperty("entities")[1].GetProperty("locale").GetString());
         Assert.Equal("t", doc.RootElement.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString());
-    }
-
-    /// <summary>A Bot Framework connector stand-in: a real HTTP server on 127.0.0.1 that records what it is sent.</summary>
-    private sealed class FakeConnector : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly BlockingCollection<(string Path, Activity Body)> _received;
-
-        private FakeConnector(WebApplication app, BlockingCollection<(string, Activity)> received)
-        {
-            _app = app;
-            _received = received;
-        }
-
-        public string Address => _app.Urls.First();
-
-        public static async Task<FakeConnector> StartAsync(CancellationToken ct)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var received = new BlockingCollection<(string, Activity)>();
-            app.MapPost("/v3/conversations/{**rest}", async (HttpContext http) =>
-            {
-                var activity = await JsonSerializer.DeserializeAsync(http.Request.Body, ActivityJson.Default.Activity);
-                received.Add((http.Request.Path.Value!, activity!));
-                return Results.Ok(new { id = "ok" });
-            });
-            await app.StartAsync(ct);
-            return new FakeConnector(app, received);
-        }
-
-        public Task<(string Path, Activity Body)> NextAsync(CancellationToken ct) =>
-            Task.Run(() => _received.TryTake(out var item, 20_000, ct) ? item : throw new TimeoutException("No callback arrived."), ct);
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _received.Dispose();
-        }
     }
 }
