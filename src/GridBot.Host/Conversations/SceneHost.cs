@@ -32,8 +32,6 @@ internal sealed class SceneHost : IAsyncDisposable
 
     public IReadOnlyList<SceneStage> Stages { get; }
 
-    public string BaseUrl => app.Urls.First().TrimEnd('/');
-
     /// <param name="settings">More configuration (--Key=value), e.g. a setting a behaviour branch adds.</param>
     public static async Task<SceneHost> StartAsync(SceneCorpus corpus, IEnumerable<string> settings, CancellationToken cancellationToken)
     {

@@ -17,7 +17,6 @@ internal sealed class SceneStage
     public SceneStage(int index, Scene scene, Grid demoGrid, string demoChatName, IReadOnlyList<Member> demoStaff)
     {
         Prefix = $"cv{index:D3}";
-        DemoGrid = demoGrid;
         GridCode = $"{demoGrid.Code}-CV{index:D3}";
         GroupId = Prefix + "-group";
         GroupName = demoChatName;
@@ -35,8 +34,6 @@ internal sealed class SceneStage
     }
 
     public string Prefix { get; }
-
-    public Grid DemoGrid { get; }
 
     public string GridCode { get; }
 

@@ -75,6 +75,6 @@ internal sealed class Scoreboard(IReadOnlyList<SceneResult> results, TimeSpan el
         passRate = Math.Round(PassRate, 4),
         seconds = Math.Round(Elapsed.TotalSeconds, 1),
         behaviours = ByBehaviour().Select(b => new { behaviour = b.Behaviour, passed = b.Passed, total = b.Total }),
-        scenes = Results.Select(r => new { id = r.Id, file = r.File, behaviour = r.Behaviour, passed = r.Passed, failures = r.Failures }),
+        scenes = Results.Select(r => new { id = r.Id, file = r.File, behaviour = r.Behaviour, passed = r.Passed, tickets = r.Tickets, failures = r.Failures }),
     }, JsonOptions);
 }
