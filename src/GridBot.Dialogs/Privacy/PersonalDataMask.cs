@@ -13,7 +13,7 @@ public static partial class PersonalDataMask
             return phone;
         }
 
-        var digits = phone.Trim();
+        var digits = phone.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         return digits.Length >= 7 ? digits[..3] + "****" + digits[^4..] : "****";
     }
 
@@ -38,7 +38,8 @@ public static partial class PersonalDataMask
     /// </summary>
     public static string Remove(string text) => IdPattern().Replace(PhonePattern().Replace(text, " "), " ");
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    // Written as one run or in groups ("139 1234 5678", "139-1234-5678").
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d(?:\d{8}|[ \-]\d{4}[ \-]\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"(?<![\dXx])\d{17}[\dXx](?![\dXx])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]

@@ -4,9 +4,9 @@ namespace GridBot.Dialogs.Routing;
 
 /// <summary>
 /// The one owner of "is this meant for the bot" and of cutting the bot's @-mention from the words. Channels say it
-/// one way: a private conversation (<c>conversation.isGroup</c> not true), or a <c>mention</c> entity of the
-/// recipient (the bot) — with the mention's text when it is in the words ("@小网 …"), without when the person
-/// quoted the bot's message instead.
+/// it with the Bot Framework schema's own fields: a private conversation (<c>conversation.isGroup</c> not true), a
+/// <c>mention</c> entity of the recipient (the bot; with the mention's text when it is in the words, "@小网 …"), or a
+/// <c>replyToId</c> (a quote of one of the bot's messages: the bot only ever shows its own messages to quote).
 /// </summary>
 public static class MessageText
 {
@@ -38,6 +38,7 @@ public static class MessageText
     public static bool IsAddressed(Activity activity) =>
         activity.Conversation?.IsGroup != true
         || BotMentions(activity).Any()
+        || !string.IsNullOrEmpty(activity.ReplyToId)
         || (!string.IsNullOrEmpty(activity.Recipient?.Name) && activity.Text is { } text
             && (text.Contains("@" + activity.Recipient.Name, StringComparison.Ordinal) || text.Contains("＠" + activity.Recipient.Name, StringComparison.Ordinal)));
 

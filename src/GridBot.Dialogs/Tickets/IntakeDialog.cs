@@ -38,7 +38,7 @@ public sealed class IntakeDialog(IntakeFlow flow, KeywordTicketUnderstander rule
             return photos.Count > 0 ? DialogTurnResult.Passed : await JoinPlaceAsync(context, intakeFrame, text, cancellationToken);
         }
 
-        if (CancelWords.Contains(text.ToLowerInvariant()))
+        if (IsCancel(text))
         {
             context.Reply(TicketTexts.Cancelled);
             return DialogTurnResult.Cancelled;
@@ -104,6 +104,21 @@ public sealed class IntakeDialog(IntakeFlow flow, KeywordTicketUnderstander rule
         context.Reply(TicketTexts.PlaceAdded(open), Entity.MentionOf(identity.UserId, identity.Name));
         flow.Open(context, frame);
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>"取消", or a short sentence made of cancel words ("算了，取消吧", "不用了不登记").</summary>
+    private static bool IsCancel(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (CancelWords.Contains(lower))
+        {
+            return true;
+        }
+
+        var words = lower.Split(['，', ',', ' ', '。', '！', '!'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimEnd('吧', '啦', '了', '啊'))
+            .ToList();
+        return words.Count is > 1 and <= 3 && words.All(w => CancelWords.Contains(w) || CancelWords.Contains(w + "了"));
     }
 
     /// <summary>The place in a reply, read without phone numbers (a place is shown to everyone).</summary>

@@ -5,9 +5,9 @@ namespace GridBot.Dialogs.Tickets;
 
 /// <summary>
 /// Several problems in one message ("5栋电梯坏了，而且楼下垃圾也没人收") become one part each, so each gets its own
-/// ticket, category, place and deadline. A part counts as a problem of its own only when the rules see both what
-/// (a category word) and that it is wrong (a problem or urgency word); anything else stays with the part before it,
-/// so "楼道灯坏了，而且好几天了" is one report.
+/// ticket, category, place and deadline. A part is a problem of its own when the rules see a different kind of thing
+/// (another category's word) than in the part before; anything else stays with the part before it, so
+/// "楼道灯坏了，而且好几天了" and "垃圾桶满了。臭死了" are one report each.
 /// </summary>
 public sealed partial class ReportSplitter(KeywordTicketUnderstander rules)
 {
@@ -23,13 +23,18 @@ public sealed partial class ReportSplitter(KeywordTicketUnderstander rules)
 
         var parts = new List<string>();
         var lead = "";
+        TaxonomyCategory? previous = null;
         foreach (var piece in pieces)
         {
-            if (IsStandalone(piece))
+            // A new part starts with a different kind of thing than the part before ("8栋路灯不亮，另外门口井盖也松了");
+            // the same kind again ("垃圾桶满了。臭死了") says more about the same problem.
+            var category = rules.Analyze(PersonalDataMask.Remove(piece)).KeywordCategory;
+            if (category is not null && (parts.Count == 0 || category != previous))
             {
                 // Words before the first problem ("跟大家说一下，") belong to it.
-                parts.Add(lead.Length > 0 ? lead + "，" + piece : piece);
+                parts.Add(lead.Length == 0 ? piece : lead + (lead[^1] is '：' or ':' ? "" : "，") + piece);
                 lead = "";
+                previous = category;
             }
             else if (parts.Count > 0)
             {
@@ -59,14 +64,8 @@ public sealed partial class ReportSplitter(KeywordTicketUnderstander rules)
     /// <summary>A spot in the part itself ("楼下", "门口") that only makes sense next to the sibling's anchor.</summary>
     public static string? Spot(string part) => SpotPattern().Match(part) is { Success: true } m ? m.Value : null;
 
-    private bool IsStandalone(string piece)
-    {
-        var signals = rules.Analyze(PersonalDataMask.Remove(piece));
-        return signals.KeywordCategory is not null && (signals.Problem || signals.Urgent);
-    }
-
     // Connectors that start another problem, and sentence ends; a plain comma never splits ("垃圾桶满了，臭得很").
-    [GeneratedRegex(@"[，,、\s]*(?:而且|并且|还有就是|还有|另外|此外|再就是|再有|以及|同时)[，,\s]*|[；;。！!？?\n]+",
+    [GeneratedRegex(@"[，,、\s]*(?:而且|并且|还有就是|还有|另外|此外|再就是|再有|以及|同时|[一二三四]是|第[一二三四](?:个|件)?|其[一二三])[，,：:\s]*|[；;。！!？?\n]+",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Boundary();
 

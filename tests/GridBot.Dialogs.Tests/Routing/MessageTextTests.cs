@@ -32,6 +32,15 @@ public sealed class MessageTextTests
     }
 
     [Fact]
+    public void AReplyToOneOfTheBotsMessagesAddressesIt()
+    {
+        var activity = Group("大概什么时候能修好");
+        activity.ReplyToId = "bot-reply-1";
+
+        Assert.True(MessageText.IsAddressed(activity));
+    }
+
+    [Fact]
     public void TheBotsNameTypedWithoutAnEntityStillAddressesIt()
     {
         var activity = Group("＠网格小助手 谢谢");

@@ -14,6 +14,7 @@ public sealed class PlaceAnswerTests
     [InlineData("楼下", "楼下")]
     [InlineData("在5栋，麻烦尽快处理一下", "5栋")]
     [InlineData("502", "502")]
+    [InlineData("小区南门口进来右手边", "小区南门口进来右手边")]
     public void AShortReplyNamingABuildingRoadOrLandmarkIsAPlace(string reply, string place) =>
         Assert.Equal(place, PlaceAnswer.Read(reply, isReport: false));
 

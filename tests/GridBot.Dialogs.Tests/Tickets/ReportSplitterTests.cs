@@ -11,6 +11,8 @@ public sealed class ReportSplitterTests
     [InlineData("5栋电梯坏了，而且楼下垃圾也没人收", "5栋电梯坏了", "楼下垃圾也没人收")]
     [InlineData("电梯又停了，还有楼下垃圾没人收", "电梯又停了", "楼下垃圾没人收")]
     [InlineData("跟大家说一下，3号楼路灯不亮了。另外东门的井盖松动了很危险", "跟大家说一下，3号楼路灯不亮了", "东门的井盖松动了很危险")]
+    [InlineData("8栋路灯不亮，另外门口井盖也松了", "8栋路灯不亮", "门口井盖也松了")]
+    [InlineData("反映两个事：一是2栋楼道堆满杂物，二是晚上广场舞太吵了", "反映两个事：2栋楼道堆满杂物", "晚上广场舞太吵了")]
     public void TwoProblemsAreTwoParts(string text, string first, string second) =>
         Assert.Equal([first, second], Splitter.Split(text));
 
@@ -19,6 +21,7 @@ public sealed class ReportSplitterTests
     [InlineData("垃圾桶满了，臭得很")]
     [InlineData("3号楼电梯坏了，困人了")]
     [InlineData("电梯坏了还有人被困在里面")]
+    [InlineData("垃圾桶满了。臭死了")]
     public void OneProblemStaysOne(string text) =>
         Assert.Equal([text], Splitter.Split(text));
 
