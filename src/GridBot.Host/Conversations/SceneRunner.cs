@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridBot.Host.Conversations;
 
 /// <summary>
-/// Plays one scene against the host the way the chat page talks to it (Bot Framework activities to /api/messages
+/// Plays one scene against the host the way the chat page talks to it (Bot Framework activities to /api/webchat/messages
 /// with expectReplies), then reads what came of it: tickets through the staff API, messages sent outside the turn
 /// from the outbox. Every difference from the scene's expectation is one line of the result.
 /// </summary>
@@ -142,10 +142,10 @@ internal sealed partial class SceneRunner(SceneHost host)
 
     private async Task<(IReadOnlyList<Activity> Replies, string? Error)> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        using var response = await host.Http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Default.Activity, cancellationToken);
+        using var response = await host.Http.PostAsJsonAsync("/api/webchat/messages", activity, ActivityJson.Default.Activity, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return ([], $"HTTP {(int)response.StatusCode} from /api/messages: {Short(await response.Content.ReadAsStringAsync(cancellationToken))}");
+            return ([], $"HTTP {(int)response.StatusCode} from /api/webchat/messages: {Short(await response.Content.ReadAsStringAsync(cancellationToken))}");
         }
 
         var body = await response.Content.ReadFromJsonAsync(ActivityJson.Default.ExpectedReplies, cancellationToken);
