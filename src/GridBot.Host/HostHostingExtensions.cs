@@ -40,6 +40,7 @@ public static class HostHostingExtensions
         builder.AddGridBotSchedules();
         builder.AddGridBotDeploymentChecks();
         builder.AddWeCom();
+        builder.AddWeComLongConnection();
         builder.AddStaffConsole();
         services.AddOptions<DigestChartOptions>().Bind(configuration.GetSection(DigestChartOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestChartOptions>, DigestChartOptionsValidator>();

@@ -11,6 +11,7 @@ public static class CliCommands
           dotnet run --project src/GridBot.Host -- digest --scope <编码> [--period daily|weekly] [--date 2026-11-23]   社区/街道简报（JSON）
           dotnet run --project src/GridBot.Host -- kf links [--scope <编码>] [--out <文件夹>]   每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）
           dotnet run --project src/GridBot.Host -- wecom sync-groups   同步客户群（群主、网格、人数），重复运行只更新
+          dotnet run --project src/GridBot.Host -- wecom doctor [--force]   检查智能机器人长连接（连接、订阅、心跳后退出）
           dotnet run --project src/GridBot.Host -- schedule list [--from "2026-09-30 12:00"] [--count N] [--grid <编码>]   预览各网格接下来的提醒时间
         其余参数按 .NET 配置传入，如 --ConnectionStrings:GridBot="Data Source=data/gridbot.db"
         """;
@@ -41,6 +42,8 @@ public static class CliCommands
                 return await ScheduleVerb.RunAsync(args.Skip(1), cancellationToken);
             case "wecom" when args.Length > 1 && args[1] == "sync-groups":
                 return await WeComVerb.RunAsync(args.Skip(2), cancellationToken);
+            case "wecom" when args.Length > 1 && args[1] == "doctor":
+                return await WeComDoctorVerb.RunAsync(args.Skip(2), cancellationToken);
             case "kf" when args.Length > 1 && args[1] == "links":
                 return await KfLinksVerb.RunAsync(args.Skip(2), cancellationToken);
             case "conversations" when args.Length > 1 && args[1] == "eval":

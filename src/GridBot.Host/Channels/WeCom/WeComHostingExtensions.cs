@@ -49,7 +49,9 @@ public static class WeComHostingExtensions
             return new WeComCrypto(bot.Token, bot.EncodingAesKey, receiveId: "");
         });
         services.AddSingleton<AiBotCallbackHandler>();
-        AddAiBotLongConnection(builder);
+        // Its push serves WeComSender on every host; the connection itself runs only where AddWeComLongConnection says.
+        services.AddSingleton<AiBotConnectionStatus>();
+        services.AddSingleton<AiBotPush>();
 
         // No HttpClient logging on WeCom clients: their URLs carry robot keys and app secrets.
         services.AddHttpClient(WeComHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
@@ -70,17 +72,15 @@ public static class WeComHostingExtensions
     }
 
     /// <summary>
-    /// The AI bot's long connection: registered always (its push serves <see cref="WeComSender"/>), run only in
-    /// LongConnection mode. The lease lives in Redis when configured, else in the database.
+    /// The AI bot's long connection, in LongConnection mode: only the web host runs it (a CLI verb that adds WeCom must
+    /// not dial out and compete for the lease). The lease lives in Redis when configured, else in the database.
     /// </summary>
-    private static void AddAiBotLongConnection(IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWeComLongConnection(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<AiBotConnectionStatus>();
-        services.AddSingleton<AiBotPush>();
         if (builder.Configuration.GetValue<AiBotMode>($"{WeComOptions.SectionName}:AiBot:Mode") != AiBotMode.LongConnection)
         {
-            return;
+            return builder;
         }
 
         if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
@@ -95,6 +95,7 @@ public static class WeComHostingExtensions
         services.AddSingleton<AiBotFrameHandler>();
         services.AddSingleton<AiBotSession>();
         services.AddHostedService<AiBotLongConnectionService>();
+        return builder;
     }
 
     private static void AddWebhookSender(IServiceCollection services)
