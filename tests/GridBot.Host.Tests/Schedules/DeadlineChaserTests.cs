@@ -19,7 +19,7 @@ public sealed class DeadlineChaserTests
         var chat = host.Chat(Group);
         var number = (await chat.SayAsync(Person.Resident("张阿姨"), "6号楼楼下垃圾堆了好几天，臭得很", ct)).TicketNumber;
         await chat.SayAsync(Person.LeaderWang, $"派单 {number[^4..]} @李明", ct);
-        var deadline = await host.QueryAsync(db => db.Tickets.Select(t => t.DeadlineUtc).SingleAsync(ct));
+        var deadline = await host.QueryAsync(db => db.Tickets.Select(t => t.DeadlineUtc!.Value).SingleAsync(ct));
 
         async Task<ScheduleRunResult> RunAt(DateTime utc) =>
             await host.RunAsync<DeadlineChaser, ScheduleRunResult>(c => c.RunAsync(utc, ct));
