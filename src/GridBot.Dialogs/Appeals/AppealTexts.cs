@@ -38,9 +38,9 @@ internal static class AppealTexts
 
     public static string ToldReporters(Ticket ticket, string answererName, string answer, string names) => ticket.AppealType switch
     {
-        AppealType.Suggestion => $"{names} 您提的建议“{TicketTexts.Excerpt(ticket.Description, 24)}”（{ticket.Number}）有回复了。{answererName}：{answer}",
-        AppealType.Praise => $"{names} 您的表扬（{ticket.Number}）已转达。{answererName}：{answer}",
-        _ => $"{names} 您咨询的“{TicketTexts.Excerpt(ticket.Description, 24)}”（{ticket.Number}）{answererName}答复如下：\n{answer}",
+        AppealType.Suggestion => $"{names} 您提的建议“{TicketTexts.Excerpt(ticket.Description, 24)}”（{ticket.Number}）已答复。{answererName}：{answer}",
+        AppealType.Praise => $"{names} 您的表扬（{ticket.Number}）已转达并答复。{answererName}：{answer}",
+        _ => $"{names} 您咨询的“{TicketTexts.Excerpt(ticket.Description, 24)}”（{ticket.Number}）已答复。{answererName}：\n{answer}",
     };
 
     public static string Answered(Ticket ticket) => $"已答复{AppealTypeNames.Of(ticket.AppealType)} {ticket.Number}，并已转告居民。";

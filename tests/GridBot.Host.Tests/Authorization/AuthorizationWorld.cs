@@ -193,7 +193,7 @@ public sealed class AuthorizationWorld : IAsyncLifetime
             return number;
         }
 
-        number = await ReportAsync(ct);
+        number = setup == TicketSetup.Consultation ? await AskAsync(ct) : await ReportAsync(ct);
         var leader = Host.Chat(GridChat);
         var prepared = setup switch
         {
@@ -229,6 +229,10 @@ public sealed class AuthorizationWorld : IAsyncLifetime
     public Task<List<string>> OutboxTextsAsync() => Host.QueryAsync(db => db.Outbox.Select(o => o.Text ?? "").ToListAsync());
 
     /// <summary>The reporter files a ticket whose text carries a full phone and ID number.</summary>
+    /// <summary>A question for a worker, with the reporter's numbers in it (they must never come back in clear).</summary>
+    private async Task<string> AskAsync(CancellationToken ct) =>
+        (await Host.Chat(GridChat).SayAsync(Reporter, $"咨询 电话{Phone}，{++_reports}号楼的老人能不能申请助餐服务", ct)).TicketNumber;
+
     private async Task<string> ReportAsync(CancellationToken ct)
     {
         var chat = Host.Chat(GridChat);

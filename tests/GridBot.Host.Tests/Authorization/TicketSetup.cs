@@ -6,4 +6,7 @@ public enum TicketSetup
     New,
     Assigned,
     Resolved,
+
+    /// <summary>A 咨询 item a resident asked for a worker to answer (no deadline).</summary>
+    Consultation,
 }

@@ -67,7 +67,7 @@ public sealed class AppealTypeSceneTests
         var tail = consultation.Number[^4..];
         var answered = await chat.SayAsync(Person.LeaderWang, $"答复 {tail} 老年食堂在幸福路88号一楼，带身份证到社区登记就能报名", ct);
         Assert.Contains("@李大爷", answered.Text);
-        Assert.Contains("王芳答复如下", answered.Text);
+        Assert.Contains("已答复。王芳：", answered.Text);
         Assert.Contains("幸福路88号一楼", answered.Text);
         Assert.DoesNotContain("满意", answered.Text);
         var closed = await host.QueryAsync(db => db.Tickets.Include(t => t.Events).SingleAsync(t => t.Id == consultation.Id, ct));
@@ -146,7 +146,7 @@ public sealed class AppealTypeSceneTests
         var answered = await host.Chat(Group).SayAsync(Person.WorkerLi, $"答复 {number[^4..]} 车棚充电桩可以过夜充，充满自动断电", ct);
         Assert.Contains("已答复咨询", answered.Text);
         var told = await host.QueryAsync(db => db.Outbox.Where(o => o.ConversationId == "private-" + resident.Id).Select(o => o.Text).ToListAsync(ct));
-        Assert.Contains(told, p => p.Contains("充满自动断电", StringComparison.Ordinal) && p.Contains("李明答复如下", StringComparison.Ordinal));
+        Assert.Contains(told, p => p.Contains("充满自动断电", StringComparison.Ordinal) && p.Contains("已答复。李明：", StringComparison.Ordinal));
 
         var onComplaint = await host.Chat(Group).SayAsync(Person.Resident("钱"), "5号楼电梯坏了，困了好久", ct);
         var refused = await host.Chat(Group).SayAsync(Person.WorkerLi, $"答复 {onComplaint.TicketNumber[^4..]} 好的", ct);
