@@ -12,7 +12,8 @@ internal static class AppealRules
     /// <summary>Below this a request for help would go unanswered in a group; help for a person is always worth asking about.</summary>
     private const double HelpConfidence = 0.6;
 
-    public static AppealType Classify(string normalized, Taxonomy taxonomy, bool urgent, bool hasCategoryKeyword)
+    /// <param name="keywordCategory">The category whose keywords the message has, if any.</param>
+    public static AppealType Classify(string normalized, Taxonomy taxonomy, bool urgent, string? keywordCategory)
     {
         var help = AppealWords.Help.Any(normalized.Contains);
         if (urgent)
@@ -42,9 +43,10 @@ internal static class AppealRules
             return AppealType.Help;
         }
 
+        // The fallback category's keywords (能不能, 希望, 意见 …) are ways of asking, not a topic: "今天能不能出去玩？" is no question for a worker.
         var question = AppealWords.Interrogatives.Any(normalized.Contains) || taxonomy.QuestionMarkers.Any(normalized.Contains);
-        return question && !AppealWords.OwnReport.Any(normalized.Contains)
-            && (hasCategoryKeyword || AppealWords.ServiceTopics.Any(normalized.Contains))
+        var topic = (keywordCategory is not null && keywordCategory != taxonomy.FallbackCategory) || AppealWords.ServiceTopics.Any(normalized.Contains);
+        return question && topic && !AppealWords.OwnReport.Any(normalized.Contains)
             ? AppealType.Consultation
             : AppealType.Complaint;
     }

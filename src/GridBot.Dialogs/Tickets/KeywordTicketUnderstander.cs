@@ -64,7 +64,7 @@ public sealed class KeywordTicketUnderstander(TaxonomyProvider taxonomyProvider)
             _ => core.Length >= 12 && !question ? 0.35 : 0.1,
         };
 
-        var appeal = AppealRules.Classify(normalized, taxonomy, urgent, best is not null);
+        var appeal = AppealRules.Classify(normalized, taxonomy, urgent, best?.Name);
         return new RuleSignals(false, best, problem, question, urgent, urgent ? Math.Max(confidence, 0.95) : confidence, appeal);
     }
 

@@ -15,7 +15,8 @@ public sealed record ImportReport(IReadOnlyList<ImportError> Errors, ImportCount
     {
         if (Succeeded)
         {
-            return $"导入成功。网格：{Grids}；群：{Chats}；成员：{Members}；知识库：{Knowledge}。";
+            var knowledge = Knowledge == ImportCounts.None ? "" : $"；知识库：{Knowledge}";
+            return $"导入成功。网格：{Grids}；群：{Chats}；成员：{Members}{knowledge}。";
         }
 
         var text = new StringBuilder($"导入失败，未写入任何数据。共 {Errors.Count} 处错误：");

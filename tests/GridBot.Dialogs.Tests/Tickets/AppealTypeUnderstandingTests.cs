@@ -76,6 +76,13 @@ public sealed class AppealTypeUnderstandingTests
         Assert.False(understanding.LooksLikeReport);
     }
 
+    /// <summary>The fallback category's words (能不能, 希望) are ways of asking, not a topic a worker must answer.</summary>
+    [Theory]
+    [InlineData("今天能不能出去玩？")]
+    [InlineData("大家周末可不可以一起去爬山？")]
+    public void AskingWordsAloneMakeNoQuestionForAWorker(string text) =>
+        Assert.NotEqual(AppealType.Consultation, Understander.Understand(text, "G").AppealType);
+
     [Theory]
     [InlineData("请问医保在哪里交？", "医保")]
     [InlineData("居住证怎么办理", "居住证")]

@@ -113,7 +113,7 @@ public sealed class ResidentReportTests
         var chat = host.Chat(Group);
         var sun = Person.Resident("孙阿姨");
 
-        var question = await chat.SayAsync(sun, "能不能在2号楼旁边多放几个长椅？", ct);
+        var question = await chat.SayAsync(sun, "2号楼旁边那排座椅能不能换一换？", ct);
         Assert.Contains("需要登记为工单吗", question.Text);
 
         var filed = await chat.SayAsync(sun, "是", ct);
@@ -130,7 +130,7 @@ public sealed class ResidentReportTests
         var chat = host.Chat(Group);
         var sun = Person.Resident("孙阿姨");
 
-        await chat.SayAsync(sun, "能不能在2号楼旁边多放几个长椅？", ct);
+        await chat.SayAsync(sun, "2号楼旁边那排座椅能不能换一换？", ct);
         var reply = await chat.SayAsync(sun, "哈哈哈", ct);
 
         Assert.True(reply.IsSilent, reply.Text);
