@@ -662,6 +662,42 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("KfSessions");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntries");
+                });
+
             modelBuilder.Entity("GridBot.Store.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -906,6 +942,13 @@ namespace GridBot.Store.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AppealType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Complaint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -924,7 +967,7 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("DeadlineUtc")
+                    b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
@@ -995,6 +1038,8 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("DeadlineUtc", "ResolvedUtc");
+
+                    b.HasIndex("GridId", "AppealType");
 
                     b.HasIndex("GridId", "Status");
 
@@ -1305,6 +1350,17 @@ namespace GridBot.Store.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>

@@ -627,6 +627,40 @@ namespace GridBot.Store.Migrations
                     b.ToTable("KfSessions");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntries");
+                });
+
             modelBuilder.Entity("GridBot.Store.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -859,6 +893,13 @@ namespace GridBot.Store.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppealType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Complaint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -877,7 +918,7 @@ namespace GridBot.Store.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("DeadlineUtc")
+                    b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -948,6 +989,8 @@ namespace GridBot.Store.Migrations
                     b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("DeadlineUtc", "ResolvedUtc");
+
+                    b.HasIndex("GridId", "AppealType");
 
                     b.HasIndex("GridId", "Status");
 
@@ -1252,6 +1295,17 @@ namespace GridBot.Store.Migrations
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>

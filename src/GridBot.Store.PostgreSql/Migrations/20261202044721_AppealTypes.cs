@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GridBot.Store.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class AppealTypes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "DeadlineUtc",
+                table: "Tickets",
+                type: "timestamp with time zone",
+                nullable: true,
+                oldClrType: typeof(DateTime),
+                oldType: "timestamp with time zone");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealType",
+                table: "Tickets",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Complaint");
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GridId_AppealType",
+                table: "Tickets",
+                columns: new[] { "GridId", "AppealType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_GridId_Question",
+                table: "KnowledgeEntries",
+                columns: new[] { "GridId", "Question" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GridId_AppealType",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "AppealType",
+                table: "Tickets");
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "DeadlineUtc",
+                table: "Tickets",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
+                oldClrType: typeof(DateTime),
+                oldType: "timestamp with time zone",
+                oldNullable: true);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridBot.Store.Migrations
+{
+    /// <inheritdoc />
+    public partial class AppealTypes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "DeadlineUtc",
+                table: "Tickets",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateTime),
+                oldType: "TEXT");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealType",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Complaint");
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GridId_AppealType",
+                table: "Tickets",
+                columns: new[] { "GridId", "AppealType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_GridId_Question",
+                table: "KnowledgeEntries",
+                columns: new[] { "GridId", "Question" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GridId_AppealType",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "AppealType",
+                table: "Tickets");
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "DeadlineUtc",
+                table: "Tickets",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
+                oldClrType: typeof(DateTime),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}
