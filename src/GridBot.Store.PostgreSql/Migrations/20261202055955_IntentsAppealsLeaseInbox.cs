@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridBot.Store.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class AppealTypes : Migration
+    public partial class IntentsAppealsLeaseInbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,6 +27,32 @@ namespace GridBot.Store.PostgreSql.Migrations
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Complaint");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RaisedToLeaderUtc",
+                table: "Tickets",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UrgeCount",
+                table: "Tickets",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "AiBotLeases",
+                columns: table => new
+                {
+                    BotId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiBotLeases", x => x.BotId);
+                });
 
             migrationBuilder.CreateTable(
                 name: "KnowledgeEntries",
@@ -51,30 +77,75 @@ namespace GridBot.Store.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TurnInbox",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ActivityJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    LateChannel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    LateConversationId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    LateServiceUrl = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnInbox", x => x.Key);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_GridId_AppealType",
                 table: "Tickets",
                 columns: new[] { "GridId", "AppealType" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TicketEvents_Action_AtUtc",
+                table: "TicketEvents",
+                columns: new[] { "Action", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnowledgeEntries_GridId_Question",
                 table: "KnowledgeEntries",
                 columns: new[] { "GridId", "Question" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnInbox_AcceptedUtc",
+                table: "TurnInbox",
+                column: "AcceptedUtc");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AiBotLeases");
+
+            migrationBuilder.DropTable(
                 name: "KnowledgeEntries");
+
+            migrationBuilder.DropTable(
+                name: "TurnInbox");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_GridId_AppealType",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_TicketEvents_Action_AtUtc",
+                table: "TicketEvents");
+
             migrationBuilder.DropColumn(
                 name: "AppealType",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "RaisedToLeaderUtc",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "UrgeCount",
                 table: "Tickets");
 
             migrationBuilder.AlterColumn<DateTime>(

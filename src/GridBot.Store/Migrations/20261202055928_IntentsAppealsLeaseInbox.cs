@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GridBot.Store.Migrations
 {
     /// <inheritdoc />
-    public partial class AppealTypes : Migration
+    public partial class IntentsAppealsLeaseInbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,6 +26,32 @@ namespace GridBot.Store.Migrations
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Complaint");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RaisedToLeaderUtc",
+                table: "Tickets",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UrgeCount",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "AiBotLeases",
+                columns: table => new
+                {
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiBotLeases", x => x.BotId);
+                });
 
             migrationBuilder.CreateTable(
                 name: "KnowledgeEntries",
@@ -50,30 +76,75 @@ namespace GridBot.Store.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TurnInbox",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ActivityJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
+                    LateChannel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LateConversationId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    LateServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnInbox", x => x.Key);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_GridId_AppealType",
                 table: "Tickets",
                 columns: new[] { "GridId", "AppealType" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TicketEvents_Action_AtUtc",
+                table: "TicketEvents",
+                columns: new[] { "Action", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnowledgeEntries_GridId_Question",
                 table: "KnowledgeEntries",
                 columns: new[] { "GridId", "Question" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnInbox_AcceptedUtc",
+                table: "TurnInbox",
+                column: "AcceptedUtc");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AiBotLeases");
+
+            migrationBuilder.DropTable(
                 name: "KnowledgeEntries");
+
+            migrationBuilder.DropTable(
+                name: "TurnInbox");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_GridId_AppealType",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_TicketEvents_Action_AtUtc",
+                table: "TicketEvents");
+
             migrationBuilder.DropColumn(
                 name: "AppealType",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "RaisedToLeaderUtc",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "UrgeCount",
                 table: "Tickets");
 
             migrationBuilder.AlterColumn<DateTime>(

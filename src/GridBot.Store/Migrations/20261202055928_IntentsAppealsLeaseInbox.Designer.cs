@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridBot.Store.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261202044653_AppealTypes")]
-    partial class AppealTypes
+    [Migration("20261202055928_IntentsAppealsLeaseInbox")]
+    partial class IntentsAppealsLeaseInbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -215,6 +215,99 @@ namespace GridBot.Store.Migrations
                     b.ToTable("AnnouncementTargets");
                 });
 
+            modelBuilder.Entity("GridBot.Store.BotFramework.ConversationReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("BotFrameworkConversationReferences", (string)null);
+                });
+
+            modelBuilder.Entity("GridBot.Store.BotFramework.MemberReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BotFrameworkMemberReferences", (string)null);
+                });
+
             modelBuilder.Entity("GridBot.Store.Conversations.DialogStateRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -253,6 +346,25 @@ namespace GridBot.Store.Migrations
                     b.HasIndex("ProcessedUtc");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Coordination.AiBotLease", b =>
+                {
+                    b.Property<string>("BotId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("AiBotLeases");
                 });
 
             modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
@@ -949,6 +1061,9 @@ namespace GridBot.Store.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RaisedToLeaderUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rating")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -976,6 +1091,9 @@ namespace GridBot.Store.Migrations
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1074,6 +1192,8 @@ namespace GridBot.Store.Migrations
 
                     b.HasIndex("TicketId");
 
+                    b.HasIndex("Action", "AtUtc");
+
                     b.ToTable("TicketEvents");
                 });
 
@@ -1137,6 +1257,42 @@ namespace GridBot.Store.Migrations
                     b.HasKey("Prefix", "Day");
 
                     b.ToTable("TicketSequences");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Turns.TurnInboxEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("AcceptedUtc");
+
+                    b.ToTable("TurnInbox", (string)null);
                 });
 
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementAck", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridBot.Store.PostgreSql.Migrations
 {
     [DbContext(typeof(GridBotDbContext))]
-    [Migration("20261202042908_ConvIntents")]
-    partial class ConvIntents
+    [Migration("20261202055955_IntentsAppealsLeaseInbox")]
+    partial class IntentsAppealsLeaseInbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -232,6 +232,103 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("AnnouncementTargets");
                 });
 
+            modelBuilder.Entity("GridBot.Store.BotFramework.ConversationReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("BotName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("BotFrameworkConversationReferences", (string)null);
+                });
+
+            modelBuilder.Entity("GridBot.Store.BotFramework.MemberReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BotFrameworkMemberReferences", (string)null);
+                });
+
             modelBuilder.Entity("GridBot.Store.Conversations.DialogStateRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -270,6 +367,25 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.HasIndex("ProcessedUtc");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Coordination.AiBotLease", b =>
+                {
+                    b.Property<string>("BotId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("AiBotLeases");
                 });
 
             modelBuilder.Entity("GridBot.Store.CustomerGroups.CustomerGroup", b =>
@@ -665,6 +781,42 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.ToTable("KfSessions");
                 });
 
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntries");
+                });
+
             modelBuilder.Entity("GridBot.Store.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -909,6 +1061,13 @@ namespace GridBot.Store.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AppealType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Complaint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -927,7 +1086,7 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("DeadlineUtc")
+                    b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
@@ -1004,6 +1163,8 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.HasIndex("ResolvedUtc");
 
                     b.HasIndex("DeadlineUtc", "ResolvedUtc");
+
+                    b.HasIndex("GridId", "AppealType");
 
                     b.HasIndex("GridId", "Status");
 
@@ -1155,6 +1316,42 @@ namespace GridBot.Store.PostgreSql.Migrations
                     b.HasKey("Prefix", "Day");
 
                     b.ToTable("TicketSequences");
+                });
+
+            modelBuilder.Entity("GridBot.Store.Turns.TurnInboxEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LateConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LateServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("AcceptedUtc");
+
+                    b.ToTable("TurnInbox", (string)null);
                 });
 
             modelBuilder.Entity("GridBot.Store.Announcements.AnnouncementAck", b =>
@@ -1316,6 +1513,17 @@ namespace GridBot.Store.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("GridBot.Store.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.HasOne("GridBot.Store.Grids.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("GridBot.Store.Schedules.DispatchOrder", b =>
