@@ -21,7 +21,7 @@ public sealed class ChatPageDirectAddressTests
         await page.Locator("#chat-select").SelectOptionAsync("demo-c01-g01");
         await page.Locator("#identity-picker button.role-resident").First.ClickAsync();
 
-        var report = await page.RunAndWaitForResponseAsync(() => SayAsync(page, "3号楼2单元楼道灯坏了"), r => r.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+        var report = await page.RunAndWaitForResponseAsync(() => SayAsync(page, "3号楼2单元楼道灯坏了"), r => r.Url.EndsWith("/api/webchat/messages", StringComparison.Ordinal));
         var botReplyId = JsonDocument.Parse(await report.TextAsync()).RootElement.GetProperty("activities")[0].GetProperty("id").GetString();
         await Assertions.Expect(page.Locator("#messages .msg.bot .quote-btn")).ToHaveCountAsync(1);
 
@@ -57,7 +57,7 @@ public sealed class ChatPageDirectAddressTests
 
     private static async Task<JsonElement> PostedAsync(IPage page, Func<Task> action)
     {
-        var request = await page.RunAndWaitForRequestAsync(action, r => r.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+        var request = await page.RunAndWaitForRequestAsync(action, r => r.Url.EndsWith("/api/webchat/messages", StringComparison.Ordinal));
         return JsonDocument.Parse(request.PostData!).RootElement.Clone();
     }
 }

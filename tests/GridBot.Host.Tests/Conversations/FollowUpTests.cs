@@ -121,7 +121,7 @@ public sealed class FollowUpTests
         var chat = host.Chat(Group);
         var (zhao, qian) = (Person.Resident("赵女士"), Person.Resident("钱师傅"));
         var number = (await chat.SayAsync(zhao, "6号楼门口垃圾好几天没人清运，臭得很", ct)).TicketNumber;
-        await chat.SayAsync(qian, "谢谢网格员", ct);
+        await chat.SayAsync(qian, "收到，谢谢", ct);
 
         var again = await chat.SayAsync(zhao, "6号楼门口的垃圾还是没人清运，太臭了", ct);
 

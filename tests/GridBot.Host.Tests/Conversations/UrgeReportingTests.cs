@@ -50,14 +50,14 @@ public sealed class UrgeReportingTests
         var file = await host.Http.GetByteArrayAsync("/api/ledgers/tickets.xlsx?scope=DEMO-S01-C01", ct);
         using var workbook = new XLWorkbook(new MemoryStream(file));
         var sheet = workbook.Worksheet("工单台账");
-        Assert.Equal("催办次数", sheet.Cell(1, 21).GetString());
+        Assert.Equal("催办次数", sheet.Cell(1, 22).GetString());
         var lampRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == lamp).Address.RowNumber;
-        Assert.Equal(2, sheet.Cell(lampRow, 21).GetValue<int>());
+        Assert.Equal(2, sheet.Cell(lampRow, 22).GetValue<int>());
         var stats = workbook.Worksheet("网格月度统计");
-        Assert.Equal("催办", stats.Cell(1, 12).GetString());
-        Assert.Equal("居民撤回", stats.Cell(1, 13).GetString());
-        Assert.Equal(2, stats.Cell(2, 12).GetValue<int>());
-        Assert.Equal(1, stats.Cell(2, 13).GetValue<int>());
+        Assert.Equal("催办", stats.Cell(1, 13).GetString());
+        Assert.Equal("居民撤回", stats.Cell(1, 14).GetString());
+        Assert.Equal(2, stats.Cell(2, 13).GetValue<int>());
+        Assert.Equal(1, stats.Cell(2, 14).GetValue<int>());
         Assert.Equal(0, stats.Cell(2, 5).GetValue<int>());
         Assert.Equal(1, stats.Cell(2, 11).GetValue<int>());
     }
