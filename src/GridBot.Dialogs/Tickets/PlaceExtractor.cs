@@ -56,9 +56,9 @@ public static partial class PlaceExtractor
     }
 
     [GeneratedRegex(
-        @"(?:[0-9０-９]+|[一二三四五六七八九十百零两]+)\s*(?:号楼|栋|幢|座|号院|单元|室|层|楼(?![道顶梯下上里])|号门)"
+        @"(?:[0-9０-９]+|[一二三四五六七八九十百零两]+)\s*(?:号楼|栋|幢|座|号院|单元|室|层|楼(?![道顶梯下上里])|号门|弄)"
         + @"|[0-9]{3,4}(?=室|房|户|家|$|\s|，|,|。)|(?<=单元|号楼|栋|幢)[0-9]{3,4}"
-        + @"|(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:路|街|大道|巷|胡同|弄)(?![灯口边上面牙])(?:[0-9]+号)?"
+        + @"|(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:路|街|大道|巷|胡同)(?![灯口边上面牙])(?:[0-9]+号)?"
         + @"|(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:小区|花园|家园|新村|公寓|大厦|广场|公园|市场|学校|小学|中学|幼儿园|医院|苑|府|庭)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Specific();

@@ -45,7 +45,7 @@ public static partial class PlaceParser
     [GeneratedRegex(@"(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:小区|花园|家园|新村|公寓|大厦|苑|府|庭)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Estate();
 
-    [GeneratedRegex(@"(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:路|街|大道|巷|胡同|弄)(?![灯口边上面牙])(?:[0-9]+号)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?:(?![的在了到边上我们这那是楼])\p{IsCJKUnifiedIdeographs}){2,4}(?:路|街|大道|巷|胡同)(?![灯口边上面牙])(?:[0-9]+号)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Road();
 
     [GeneratedRegex(Number + @"\s*(?:号楼|栋|幢|座)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]

@@ -14,6 +14,7 @@ public sealed class PlaceExtractorTests
     [InlineData("5号楼门口的路灯不亮了", "5号楼门口")]
     [InlineData("解放路23号门口的垃圾桶满了", "解放路23号门口")]
     [InlineData("和平路5号垃圾没人清运", "和平路5号")]
+    [InlineData("长乐路128弄3号楼楼道灯坏了", "长乐路128弄3号楼楼道")]
     public void ThePlaceIsTakenAsTheResidentWroteIt(string text, string place) =>
         Assert.Equal(place, PlaceExtractor.Extract(text));
 
@@ -21,6 +22,9 @@ public sealed class PlaceExtractorTests
     [InlineData("楼道灯坏了好几天了")]
     [InlineData("电梯又坏了")]
     [InlineData("谢谢")]
+    // 弄 is a lane only after its number (128弄); "没人弄" is "nobody has dealt with it" (corpus scene urge-05).
+    [InlineData("咋还没人弄嘞 都好几天了")]
+    [InlineData("帮忙弄一下吧")]
     [InlineData("")]
     public void AGenericSpotAloneIsNotAPlace(string text) =>
         Assert.Null(PlaceExtractor.Extract(text));
