@@ -53,7 +53,7 @@ internal static class ClassificationScenario
 
     private static IEnumerable<BenchResult> LongMessages(TimeSpan duration)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "long-messages");
+        var folder = LongMessageSet.Generate();
         var train = new CsvLabelledReader().Read(Path.Combine(folder, "long.train.csv")).ThrowIfInvalid().Rows;
         var test = new CsvLabelledReader().Read(Path.Combine(folder, "long.test.csv")).ThrowIfInvalid().Rows;
 
