@@ -55,7 +55,7 @@ internal sealed partial class AiBotCallbackHandler(
         {
             // Finished in time, or already committing with its answer in this response: wait for it.
             var result = await turn;
-            return result.Replies.Count == 0 ? null : AiBotReply.ForStream(streamId, true, Join(result.Replies));
+            return result.Replies.Count == 0 ? null : AiBotReply.ForStream(streamId, true, AiBotReplyText.Join(result.Replies));
         }
 
         // Late: the message is recorded before WeCom hears "正在处理" (a refused write throws: 503, WeCom retries), and
@@ -94,7 +94,7 @@ internal sealed partial class AiBotCallbackHandler(
         }
 
         var replies = JsonSerializer.Deserialize(json, ActivityJson.Default.ListActivity) ?? [];
-        return AiBotReply.ForStream(streamId!, true, Join(replies));
+        return AiBotReply.ForStream(streamId!, true, AiBotReplyText.Join(replies));
     }
 
     private AiBotReply? OnEvent(AiBotCallback callback)
@@ -118,9 +118,6 @@ internal sealed partial class AiBotCallbackHandler(
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == api.Scheme
             && string.Equals(uri.Authority, api.Authority, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string Join(IEnumerable<Activity> replies) =>
-        string.Join("\n\n", replies.Select(r => r.Text).Where(t => !string.IsNullOrEmpty(t)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WeCom AI bot callback {Msgid} of type {Msgtype} carries nothing to answer")]
     private static partial void LogIgnored(ILogger logger, string? msgid, string? msgtype);
