@@ -14,7 +14,9 @@ public sealed class AnnouncementScheduleTests
     {
         var ct = TestTimeout.Token;
         var clock = new FakeTimeProvider(Beijing.At("2026-11-23 15:00"));
-        await using var host = await GridBotTestHost.StartAsync(clock, null, ct);
+        // Quartz off: its every-minute publishing job, woken by the clock's jump to 09:00, could publish first and leave
+        // the two racing calls below nothing to do (seen once in a clean-clone run). The race under test is theirs.
+        await using var host = await GridBotTestHost.StartAsync(clock, null, ct, "--Schedules:Enabled=false");
 
         var number = await AnnouncementApi.PublishAsync(host, "周末停电检修", "周六8:00—12:00停电检修。", ["DEMO-S01-C02"], false, ct, scheduleAt: "2026-11-24 09:00");
         var (_, before) = await AnnouncementApi.GetAsync(host, $"/api/announcements/{number}", ct);
