@@ -15,18 +15,19 @@ public sealed class AnnouncementReachFinder(GridBotDbContext db)
         var gridIds = new HashSet<int>();
         foreach (var path in targets.Select(t => t.Path))
         {
-            gridIds.UnionWith(await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(path)).Select(g => g.Id).ToListAsync(cancellationToken));
+            gridIds.UnionWith(await db.Grids.AsNoTracking().InScope(new GridScope(null, path)).Select(g => g.Id).ToListAsync(cancellationToken));
         }
 
         var ids = gridIds.ToList();
         var chats = await db.Chats.AsNoTracking().Where(c => ids.Contains(c.GridId)).OrderBy(c => c.Id)
             .Select(c => new ReachedChat(c.Id, c.GridId, c.Channel, c.ChatId)).ToListAsync(cancellationToken);
         var groupScopes = new List<ReachedGroupScope>();
-        foreach (var target in targets.Where(t => !targets.Any(o => o.Path != t.Path && t.Path.StartsWith(o.Path, StringComparison.Ordinal))).OrderBy(t => t.Path, StringComparer.Ordinal))
+        foreach (var target in targets.Where(t => !GridScope.IsBelowAnother(t.Path, targets.Select(o => o.Path))).OrderBy(t => t.Path, StringComparer.Ordinal))
         {
             // Status 0 only: a group being taken over after its owner left has nobody who could confirm the task.
+            var targetGrids = db.Grids.InScope(new GridScope(target.Code, target.Path));
             var groups = await db.CustomerGroups.AsNoTracking()
-                .CountAsync(g => g.Status == 0 && db.Grids.Any(x => x.Id == g.GridId && x.Path.StartsWith(target.Path)), cancellationToken);
+                .CountAsync(g => g.Status == 0 && targetGrids.Any(x => x.Id == g.GridId), cancellationToken);
             if (groups > 0)
             {
                 groupScopes.Add(new ReachedGroupScope(target.Id, target.Code, groups));

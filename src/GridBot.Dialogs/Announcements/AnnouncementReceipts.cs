@@ -24,7 +24,7 @@ public sealed class AnnouncementReceipts(GridBotDbContext db)
         var acked = (await db.AnnouncementAcks.AsNoTracking().Where(a => a.AnnouncementId == announcementId).Select(a => a.MemberId).ToListAsync(cancellationToken)).ToHashSet();
         var byPath = grids.OrderByDescending(g => g.Path.Length).ToList();
         var known = members
-            .Select(m => (m.Id, Grid: byPath.FirstOrDefault(g => m.Path.StartsWith(g.Path, StringComparison.Ordinal))?.GridId))
+            .Select(m => (m.Id, Grid: byPath.FirstOrDefault(g => GridScope.IsWithin(m.Path, g.Path))?.GridId))
             .Where(m => m.Grid is not null)
             .GroupBy(m => m.Grid!.Value)
             .ToDictionary(g => g.Key, g => (Known: g.Count(), Acked: g.Count(m => acked.Contains(m.Id))));
@@ -36,7 +36,7 @@ public sealed class AnnouncementReceipts(GridBotDbContext db)
     /// <summary>Acknowledged and not yet, by name, among the members bound to <paramref name="scope"/> or below it.</summary>
     public async Task<AckRoster> RosterAsync(long announcementId, Grid scope, CancellationToken cancellationToken)
     {
-        var members = await db.Members.AsNoTracking().Where(m => m.Grid!.Path.StartsWith(scope.Path))
+        var members = await db.Members.AsNoTracking().InScope(GridScope.Of(scope))
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
         var acked = (await db.AnnouncementAcks.AsNoTracking().Where(a => a.AnnouncementId == announcementId).Select(a => a.MemberId).ToListAsync(cancellationToken)).ToHashSet();
         return new AckRoster(
@@ -47,11 +47,11 @@ public sealed class AnnouncementReceipts(GridBotDbContext db)
     private async Task<List<(int Id, string Path)>> MembersUnderAsync(List<string> paths, CancellationToken cancellationToken)
     {
         // Reached grids nest (a street's and its grids' chats): only the outermost paths need a query.
-        var roots = paths.Where(p => !paths.Any(o => o != p && p.StartsWith(o, StringComparison.Ordinal))).Distinct().ToList();
+        var roots = paths.Where(p => !GridScope.IsBelowAnother(p, paths)).Distinct().ToList();
         var members = new List<(int, string)>();
         foreach (var root in roots)
         {
-            var rows = await db.Members.AsNoTracking().Where(m => m.Grid!.Path.StartsWith(root))
+            var rows = await db.Members.AsNoTracking().InScope(new GridScope(null, root))
                 .Select(m => new { m.Id, m.Grid!.Path }).ToListAsync(cancellationToken);
             members.AddRange(rows.Select(r => (r.Id, r.Path)));
         }

@@ -12,8 +12,8 @@ namespace GridBot.Dialogs.Announcements;
 /// </summary>
 public sealed class CustomerGroupDeliveries(GridBotDbContext db)
 {
-    /// <summary>The groups the announcement's sends cover that are bound to <paramref name="scopePath"/> or below.</summary>
-    public async Task<IReadOnlyList<CustomerGroupDelivery>> ForAsync(long announcementId, string scopePath, CancellationToken cancellationToken)
+    /// <summary>The groups the announcement's sends cover that are bound to <paramref name="scope"/>.</summary>
+    public async Task<IReadOnlyList<CustomerGroupDelivery>> ForAsync(long announcementId, GridScope scope, CancellationToken cancellationToken)
     {
         var sends = await db.AnnouncementGroupSends.AsNoTracking().Where(s => s.AnnouncementId == announcementId)
             .Select(s => new { s.OutboxMessageId, s.Grid!.Path, s.OutboxMessage!.Status, s.OutboxMessage.LastError })
@@ -31,7 +31,7 @@ public sealed class CustomerGroupDeliveries(GridBotDbContext db)
         var skips = await db.GroupMessageSkips.AsNoTracking().Where(s => rows.Contains(s.OutboxMessageId))
             .Select(s => new { s.OutboxMessageId, s.ChatId, s.Reason }).ToListAsync(cancellationToken);
         var groups = await db.CustomerGroups.AsNoTracking()
-            .Join(db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(scopePath)), c => c.GridId, g => g.Id,
+            .Join(db.Grids.AsNoTracking().InScope(scope), c => c.GridId, g => g.Id,
                 (c, g) => new { c.ChatId, c.Name, c.OwnerUserId, c.Status, Grid = g.Name, g.Path })
             .OrderBy(c => c.Path).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class CustomerGroupDeliveries(GridBotDbContext db)
         var result = new List<CustomerGroupDelivery>();
         foreach (var group in groups)
         {
-            var mine = sends.Where(s => group.Path.StartsWith(s.Path, StringComparison.Ordinal)).ToList();
+            var mine = sends.Where(s => GridScope.IsWithin(group.Path, s.Path)).ToList();
             var known = mine.Any(s => taskOf.ContainsKey((s.OutboxMessageId, group.ChatId)) || skipOf.ContainsKey((s.OutboxMessageId, group.ChatId)));
             // A group bound after the rows were sent, or one being taken over (status ≠ 0), was never part of them.
             if (mine.Count == 0 || (group.Status != 0 && !known) || (!known && mine.All(s => s.Status == OutboxStatus.Sent)))

@@ -33,7 +33,7 @@ public sealed class PolicySearch(GridBotDbContext db, IAnnouncementSearch search
             .Where(a => ids.Contains(a.Id) && a.PublishedUtc != null && a.WithdrawnUtc == null)
             .Select(a => new { a.Number, a.Title, a.Body, PublishedUtc = a.PublishedUtc!.Value, Paths = a.Targets.Select(t => t.Grid!.Path).ToList() })
             .ToListAsync(cancellationToken);
-        return rows.Where(a => a.Paths.Any(p => grid.Path.StartsWith(p, StringComparison.Ordinal)))
+        return rows.Where(a => a.Paths.Any(p => GridScope.IsWithin(grid.Path, p)))
             .OrderByDescending(a => a.PublishedUtc).Take(limit)
             .Select(a => new PolicyHit(a.Number, a.Title, a.PublishedUtc, Excerpt(a.Body, keywords)))
             .ToList();

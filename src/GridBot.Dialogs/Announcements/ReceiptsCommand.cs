@@ -37,8 +37,7 @@ public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts re
         {
             // In private the number alone must not open an announcement that never reached the speaker's grids (its
             // title would leak, as the API's 404 would not): only those delivered into the speaker's subtree.
-            var scopePath = identity.ScopeGrid.Path;
-            query = query.Where(a => a.Deliveries.Any(d => d.Chat!.Grid!.Path.StartsWith(scopePath)));
+            query = query.DeliveredInto(identity.Scope);
         }
 
         var announcement = await (number is { } wanted ? query.Where(a => a.Number == wanted) : query.OrderByDescending(a => a.Id))
@@ -61,7 +60,7 @@ public sealed class ReceiptsCommand(GridBotDbContext db, AnnouncementReceipts re
             $"已确认 {roster.Acknowledged.Count} 人：{Names(roster.Acknowledged)}",
             $"未确认 {roster.Pending.Count} 人：{Names(roster.Pending)}",
         };
-        if (CustomerGroupDeliveries.Summary(await customerGroups.ForAsync(announcement.Id, scope.Path, cancellationToken)) is { Length: > 0 } groups)
+        if (CustomerGroupDeliveries.Summary(await customerGroups.ForAsync(announcement.Id, GridScope.Of(scope), cancellationToken)) is { Length: > 0 } groups)
         {
             lines.Add(groups);
         }

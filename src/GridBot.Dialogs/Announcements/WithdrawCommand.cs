@@ -33,7 +33,7 @@ public sealed class WithdrawCommand(GridBotDbContext db, AnnouncementWithdrawal 
         var identity = context.Identity;
         var isPublisher = announcement.PublisherId == $"{identity.Channel}|{identity.UserId}";
         var covers = identity.Role is MemberRole.CommunityStaff or MemberRole.StreetStaff
-            && announcement.Targets.All(t => t.Grid!.Path.StartsWith(identity.ScopeGrid.Path, StringComparison.Ordinal));
+            && announcement.Targets.All(t => identity.Scope.Contains(t.Grid!.Path));
         if (!isPublisher && !covers)
         {
             context.Reply("只有发布人，或所属社区、街道的工作人员可以撤回这条公告。");

@@ -22,9 +22,7 @@ public sealed class KnowledgeSearch(GridBotDbContext db)
 
     public async Task<IReadOnlyList<KnowledgeHit>> FindAsync(string question, Grid grid, int limit, CancellationToken cancellationToken)
     {
-        var path = grid.Path;
-        var entries = await db.KnowledgeEntries.AsNoTracking()
-            .Where(e => path.StartsWith(e.Grid!.Path))
+        var entries = await db.KnowledgeEntries.AsNoTracking().Covering(grid.Path)
             .Select(e => new { e.Id, e.Question, e.Answer, e.Keywords, PathLength = e.Grid!.Path.Length })
             .ToListAsync(cancellationToken);
         var normalized = KeywordTicketUnderstander.Normalize(question);

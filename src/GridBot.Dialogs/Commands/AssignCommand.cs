@@ -56,15 +56,14 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
         var botId = context.Activity.Recipient?.Id;
         var mentioned = context.Activity.Mentions().Select(m => m.Mentioned.Id).Where(id => id is not null && id != botId).ToList();
         var ticketPath = ticket.Grid!.Path;
-        var scopePath = context.Identity.ScopeGrid.Path;
         // Staff of the ticket's grid line: inside the speaker's subtree, or above the ticket's grid.
         var candidates = await db.Members.AsNoTracking().Include(m => m.Grid)
+            .InScopeOrCovering(context.Identity.Scope, ticketPath)
             .Where(m => m.Channel == channel && MemberRoleExtensions.StaffRoles.Contains(m.Role)
-                && (mentioned.Contains(m.UserId) || m.Name == name)
-                && (m.Grid!.Path.StartsWith(scopePath) || ticketPath.StartsWith(m.Grid!.Path)))
+                && (mentioned.Contains(m.UserId) || m.Name == name))
             .ToListAsync(cancellationToken);
         return candidates.OrderByDescending(m => mentioned.Contains(m.UserId))
-            .ThenByDescending(m => ticketPath.StartsWith(m.Grid!.Path, StringComparison.Ordinal) ? m.Grid!.Path.Length : 0)
+            .ThenByDescending(m => GridScope.IsWithin(ticketPath, m.Grid!.Path) ? m.Grid!.Path.Length : 0)
             .FirstOrDefault();
     }
 }

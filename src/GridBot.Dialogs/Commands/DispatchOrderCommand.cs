@@ -40,9 +40,8 @@ public sealed partial class DispatchOrderCommand(TicketCommandSupport support, G
             return;
         }
 
-        var path = ticket.Grid!.Path;
-        var community = await db.Grids.AsNoTracking()
-            .Where(g => g.Level == GridLevel.Community && path.StartsWith(g.Path))
+        var community = await db.Grids.AsNoTracking().Covering(ticket.Grid!.Path)
+            .Where(g => g.Level == GridLevel.Community)
             .Select(g => new { g.Id, g.Name })
             .FirstOrDefaultAsync(cancellationToken);
         if (community is null)

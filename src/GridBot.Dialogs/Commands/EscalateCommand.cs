@@ -58,9 +58,8 @@ public sealed class EscalateCommand(
     private async Task<List<Chat>> UpperTierChatsAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var level = ticket.Tier == TicketTier.Community ? GridLevel.Community : GridLevel.Street;
-        var path = ticket.Grid!.Path;
-        return await db.Chats.AsNoTracking()
-            .Where(c => c.Channel == ticket.Channel && c.Grid!.Level == level && path.StartsWith(c.Grid!.Path))
+        return await db.Chats.AsNoTracking().Covering(ticket.Grid!.Path)
+            .Where(c => c.Channel == ticket.Channel && c.Grid!.Level == level)
             .ToListAsync(cancellationToken);
     }
 }

@@ -95,7 +95,7 @@ public sealed class RemindCommand(GridBotDbContext db, SchedulePlanner planner, 
     }
 
     private static bool MayChange(TurnContext context, Grid grid) =>
-        context.Identity.Role >= MemberRole.Leader && grid.Path.StartsWith(context.Identity.ScopeGrid.Path, StringComparison.Ordinal);
+        context.Identity.Role >= MemberRole.Leader && context.Identity.Scope.Contains(grid.Path);
 
     private string Describe(ScheduleKind kind, ScheduleOverride? own)
     {

@@ -31,12 +31,12 @@ public sealed class DigestBuilder(GridBotDbContext db, ChinaWorkingCalendar cale
         var now = time.GetUtcNow().UtcDateTime;
         var overdueAt = to < now ? to : now;
 
-        var grids = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(scope.Path))
+        var grids = await db.Grids.AsNoTracking().InScope(GridScope.Of(scope))
             .Select(g => new { g.Id, g.Code, g.Name, g.Level, g.Path }).ToListAsync(cancellationToken);
         var ids = grids.Select(g => g.Id).ToList();
         // Each ticket counts for the grid (网格) it lies in: a micro-grid's tickets roll up to their grid.
         var rankedByPath = grids.Where(g => g.Level == GridLevel.Grid).ToDictionary(g => g.Path);
-        var rankedOf = grids.ToDictionary(g => g.Id, g => grids.Where(a => a.Level == GridLevel.Grid && g.Path.StartsWith(a.Path, StringComparison.Ordinal))
+        var rankedOf = grids.ToDictionary(g => g.Id, g => grids.Where(a => a.Level == GridLevel.Grid && GridScope.IsWithin(g.Path, a.Path))
             .Select(a => a.Id).Cast<int?>().FirstOrDefault() ?? g.Id);
 
         // Three narrow range queries (each on its own index: CreatedUtc, ResolvedUtc) instead of one pass over the

@@ -42,7 +42,7 @@ public sealed class IdentityResolver(GridBotDbContext db)
         }
 
         var grid = chat.Grid!;
-        var covering = members.Where(m => grid.Path.StartsWith(m.Grid!.Path, StringComparison.Ordinal))
+        var covering = members.Where(m => GridScope.IsWithin(grid.Path, m.Grid!.Path))
             .OrderByDescending(m => m.Role)
             .FirstOrDefault();
         if (covering is null)

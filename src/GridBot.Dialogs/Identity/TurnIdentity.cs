@@ -1,4 +1,5 @@
 using GridBot.Store.Grids;
+using GridBot.Store;
 
 namespace GridBot.Dialogs.Identity;
 
@@ -17,6 +18,9 @@ public sealed record TurnIdentity(
     Chat? Chat)
 {
     public bool IsStaff => Role.IsStaff();
+
+    /// <summary>What the speaker may see: <see cref="ScopeGrid"/> and everything below it.</summary>
+    public GridScope Scope => GridScope.Of(ScopeGrid);
 
     public bool IsGroup => Chat is not null;
 }

@@ -47,8 +47,7 @@ public sealed class KfSessionFinder(GridBotDbContext db, TicketCommandSupport ti
             session = await db.KfSessions.FirstOrDefaultAsync(s => s.OpenKfId == parts[0] && s.ExternalUserId == parts[1], cancellationToken);
         }
 
-        var scope = context.Identity.ScopeGrid.Path;
-        if (session is null || !await db.Grids.AnyAsync(g => g.Id == session.GridId && g.Path.StartsWith(scope), cancellationToken))
+        if (session is null || !await db.Grids.InScope(context.Identity.Scope).AnyAsync(g => g.Id == session.GridId, cancellationToken))
         {
             context.Reply(KfSessionTexts.NotFound(text));
             return null;

@@ -166,8 +166,8 @@ public sealed partial class DeadlineChaser(
             TicketTier.Community => [GridLevel.Community],
             _ => [GridLevel.Street],
         };
-        var chats = await db.Chats.AsNoTracking()
-            .Where(c => levels.Contains(c.Grid!.Level) && gridPath.StartsWith(c.Grid!.Path))
+        var chats = await db.Chats.AsNoTracking().Covering(gridPath)
+            .Where(c => levels.Contains(c.Grid!.Level))
             .Select(c => new { c.Channel, c.ChatId })
             .ToListAsync(cancellationToken);
         foreach (var chat in chats)

@@ -47,10 +47,10 @@ public sealed partial class WeeklyMeetingService(
         var meeting = planner.MeetingAfter(DateOnly.FromDateTime(slot.LocalTime), own?.Day) ?? DateOnly.FromDateTime(slot.LocalTime).AddDays(1);
         var meetingAt = (own?.Time ?? options.Value.WeeklyMeetingTime).ToString("HH:mm", CultureInfo.InvariantCulture);
         var now = slot.FireUtc;
-        var path = slot.Target.Path;
+        var scope = new GridScope(null, slot.Target.Path);
 
-        var escalated = await db.Tickets.AsNoTracking()
-            .Where(t => t.Grid!.Path.StartsWith(path) && t.Tier != TicketTier.Grid && t.DeadlineUtc != null)
+        var escalated = await db.Tickets.AsNoTracking().InScope(scope)
+            .Where(t => t.Tier != TicketTier.Grid && t.DeadlineUtc != null)
             .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Rated && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected && t.Status != TicketStatus.Withdrawn)
             .OrderBy(t => t.DeadlineUtc)
             .Select(t => new { t.Number, t.Category, t.Place, t.Tier, DeadlineUtc = t.DeadlineUtc!.Value, GridName = t.Grid!.Name })

@@ -9,9 +9,8 @@ public sealed class GridLeaders(GridBotDbContext db)
 {
     public async Task<List<Member>> OfAsync(string channel, Grid grid, CancellationToken cancellationToken)
     {
-        var path = grid.Path;
-        var leaders = await db.Members.AsNoTracking().Include(m => m.Grid)
-            .Where(m => m.Channel == channel && m.Role == MemberRole.Leader && path.StartsWith(m.Grid!.Path))
+        var leaders = await db.Members.AsNoTracking().Include(m => m.Grid).Covering(grid.Path)
+            .Where(m => m.Channel == channel && m.Role == MemberRole.Leader)
             .ToListAsync(cancellationToken);
         if (leaders.Count == 0)
         {

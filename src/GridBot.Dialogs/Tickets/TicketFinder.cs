@@ -15,8 +15,7 @@ public sealed class TicketFinder(GridBotDbContext db)
     {
         if (identity.IsStaff)
         {
-            var path = identity.ScopeGrid.Path;
-            return db.Tickets.Where(t => t.Grid!.Path.StartsWith(path));
+            return db.Tickets.InScope(identity.Scope);
         }
 
         var (channel, userId) = (identity.Channel, identity.UserId);

@@ -20,15 +20,15 @@ public static class AnnouncementsView
     public static async Task<IResult> ListAsync(HttpContext http, GridBotDbContext db, ShanghaiTime clock)
     {
         var request = ConsoleRequest.Of(http);
-        var path = request.Scope.Path;
-        var rows = await db.Announcements.AsNoTracking()
-            .Where(a => a.Deliveries.Any(d => d.Chat!.Grid!.Path.StartsWith(path)))
+        var deliveries = db.AnnouncementDeliveries.InScope(request.Scope);
+        var acks = db.AnnouncementAcks.InScope(request.Scope);
+        var rows = await db.Announcements.AsNoTracking().DeliveredInto(request.Scope)
             .OrderByDescending(a => a.Id).Take(ListSize)
             .Select(a => new
             {
                 a.Number, a.Title, a.RequireAck, a.CreatedUtc, a.PublishedUtc, a.WithdrawnUtc,
-                Chats = a.Deliveries.Count(d => d.Chat!.Grid!.Path.StartsWith(path)),
-                Acks = db.AnnouncementAcks.Count(k => k.AnnouncementId == a.Id && k.Member!.Grid!.Path.StartsWith(path)),
+                Chats = deliveries.Count(d => d.AnnouncementId == a.Id),
+                Acks = acks.Count(k => k.AnnouncementId == a.Id),
             })
             .ToListAsync(http.RequestAborted);
         var html = new StringBuilder(4096).Append("<p class=\"hint\">本辖区收到的公告（最近 ").Append(ListSize).Append(" 条）。网格长在群里发送“公告 标题”发布，“公告 回执”查看谁已读。</p>");
@@ -54,10 +54,9 @@ public static class AnnouncementsView
         HttpContext http, int number, GridBotDbContext db, AnnouncementReceipts receipts, CustomerGroupDeliveries customerGroups, ShanghaiTime clock)
     {
         var request = ConsoleRequest.Of(http);
-        var path = request.Scope.Path;
         var announcement = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(a => a.Number == number, http.RequestAborted);
-        var chats = announcement is null ? [] : await db.AnnouncementDeliveries.AsNoTracking()
-            .Where(d => d.AnnouncementId == announcement.Id && d.Chat!.Grid!.Path.StartsWith(path))
+        var chats = announcement is null ? [] : await db.AnnouncementDeliveries.AsNoTracking().InScope(request.Scope)
+            .Where(d => d.AnnouncementId == announcement.Id)
             .OrderBy(d => d.Id)
             .Select(d => new
             {
@@ -67,7 +66,7 @@ public static class AnnouncementsView
                     .Select(p => new { p.OutboxMessage!.Status, p.OutboxMessage.Attempts, p.OutboxMessage.LastError }).ToList(),
             })
             .ToListAsync(http.RequestAborted);
-        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null ? [] : await customerGroups.ForAsync(announcement.Id, path, http.RequestAborted);
+        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null ? [] : await customerGroups.ForAsync(announcement.Id, request.Scope, http.RequestAborted);
         if (announcement is null || (chats.Count == 0 && groups.Count == 0))
         {
             return Page("没有找到", request.Session, "/console/announcements", "<p class=\"empty\">没有这条公告，或它不在您的辖区。</p>", StatusCodes.Status404NotFound);
@@ -90,7 +89,7 @@ public static class AnnouncementsView
         if (announcement.RequireAck)
         {
             html.Append("<h2>回执</h2><table><thead><tr><th scope=\"col\">网格</th><th scope=\"col\">已读</th><th scope=\"col\">成员</th><th scope=\"col\">回执率</th></tr></thead><tbody>");
-            var gridsInScope = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(path)).Select(g => g.Id).ToListAsync(http.RequestAborted);
+            var gridsInScope = await db.Grids.AsNoTracking().InScope(request.Scope).Select(g => g.Id).ToListAsync(http.RequestAborted);
             foreach (var rate in (await receipts.RatesAsync(announcement.Id, http.RequestAborted)).Where(r => gridsInScope.Contains(r.GridId)))
             {
                 html.Append("<tr><td>").Append(E(rate.Name)).Append("</td><td>").Append(rate.Acknowledged).Append("</td><td>").Append(rate.Known)

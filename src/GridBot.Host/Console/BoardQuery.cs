@@ -12,21 +12,19 @@ public sealed class BoardQuery(GridBotDbContext db, TimeProvider time)
 {
     public async Task<BoardPage?> RunAsync(GridScope scope, BoardFilter filter, CancellationToken cancellationToken)
     {
-        var path = scope.Path;
+        var shown = scope;
         if (filter.Grid is not null)
         {
-            path = await db.Grids.AsNoTracking().Where(g => g.Code == filter.Grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+            var path = await db.Grids.AsNoTracking().Where(g => g.Code == filter.Grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
             if (path is null || !scope.Contains(path))
             {
                 return null;
             }
+
+            shown = new GridScope(filter.Grid, path);
         }
 
-        var tickets = db.Tickets.AsNoTracking();
-        if (path != GridScope.Everything.Path)
-        {
-            tickets = tickets.Where(t => t.Grid!.Path.StartsWith(path));
-        }
+        var tickets = db.Tickets.AsNoTracking().InScope(shown);
 
         if (filter.Status is { } status)
         {

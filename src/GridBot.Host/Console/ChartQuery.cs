@@ -47,8 +47,5 @@ public sealed class ChartQuery(GridBotDbContext db, ChinaWorkingCalendar calenda
             [new("按时率", [.. rows.Select(r => r.OnTimeRate ?? 0)]), new("满意率", [.. rows.Select(r => r.SatisfactionRate ?? 0)])], percent: true);
     }
 
-    private IQueryable<Store.Tickets.Ticket> InScope(GridScope scope) =>
-        scope.Path == GridScope.Everything.Path
-            ? db.Tickets.AsNoTracking()
-            : db.Tickets.AsNoTracking().Where(t => t.Grid!.Path.StartsWith(scope.Path));
+    private IQueryable<Store.Tickets.Ticket> InScope(GridScope scope) => db.Tickets.AsNoTracking().InScope(scope);
 }

@@ -169,10 +169,8 @@ public static class ConsolePageEndpoints
             return [];
         }
 
-        var path = ticket.Grid!.Path;
-        var staff = await db.Members.AsNoTracking()
-            .Where(m => m.Channel == session.Channel && MemberRoleExtensions.StaffRoles.Contains(m.Role)
-                && (m.Grid!.Path.StartsWith(path) || path.StartsWith(m.Grid!.Path)))
+        var staff = await db.Members.AsNoTracking().InScopeOrCovering(GridScope.Of(ticket.Grid!), ticket.Grid!.Path)
+            .Where(m => m.Channel == session.Channel && MemberRoleExtensions.StaffRoles.Contains(m.Role))
             .OrderBy(m => m.Name).Select(m => new { m.Name, m.Role })
             .Take(200)
             .ToListAsync(cancellationToken);
@@ -183,7 +181,7 @@ public static class ConsolePageEndpoints
     private static async Task<IReadOnlyList<(string Code, string Name)>> GridOptionsAsync(GridBotDbContext db, GridScope scope, CancellationToken cancellationToken)
     {
         GridLevel[] levels = [GridLevel.Street, GridLevel.Community, GridLevel.Grid];
-        var rows = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(scope.Path) && levels.Contains(g.Level))
+        var rows = await db.Grids.AsNoTracking().InScope(scope).Where(g => levels.Contains(g.Level))
             .OrderBy(g => g.Path).Select(g => new { g.Code, g.Name }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Code, r.Name))];
     }

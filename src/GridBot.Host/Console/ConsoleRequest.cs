@@ -1,3 +1,5 @@
+using GridBot.Store;
+
 namespace GridBot.Host.StaffConsole;
 
 /// <summary>The signed-in session and its resolved scope, left by <see cref="ConsoleAuthFilter"/> for the handler.</summary>

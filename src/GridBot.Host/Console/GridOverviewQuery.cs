@@ -17,10 +17,10 @@ public sealed class GridOverviewQuery(GridBotDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var from = now.AddDays(-Days);
-        var grids = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(scope.Path))
+        var grids = await db.Grids.AsNoTracking().InScope(scope)
             .Select(g => new { g.Id, g.Code, g.Name, g.Level, g.Path }).ToListAsync(cancellationToken);
         var ranked = grids.Where(g => g.Level == GridLevel.Grid).ToList();
-        var rollUp = grids.ToDictionary(g => g.Id, g => ranked.FirstOrDefault(r => g.Path.StartsWith(r.Path, StringComparison.Ordinal))?.Id);
+        var rollUp = grids.ToDictionary(g => g.Id, g => ranked.FirstOrDefault(r => GridScope.IsWithin(g.Path, r.Path))?.Id);
 
         var open = await db.Tickets.AsNoTracking()
             // Work on the clock (投诉/求助): a question or suggestion waiting for an answer is on the board, not in these rates.

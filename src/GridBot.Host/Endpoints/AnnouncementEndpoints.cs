@@ -1,7 +1,6 @@
 using System.Globalization;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
-using GridBot.Host.StaffConsole;
 using GridBot.Store;
 using GridBot.Store.Announcements;
 using GridBot.Store.Outbox;
@@ -81,7 +80,8 @@ public static class AnnouncementEndpoints
 
         // A token scoped to a grid ("token@GRIDCODE") publishes only within that subtree.
         var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
-        var outside = scope is null ? codes : await db.Grids.AsNoTracking().Where(g => codes.Contains(g.Code) && !g.Path.StartsWith(scope.Path))
+        var inScope = scope is null ? null : db.Grids.InScope(scope);
+        var outside = inScope is null ? codes : await db.Grids.AsNoTracking().Where(g => codes.Contains(g.Code) && !inScope.Any(x => x.Id == g.Id))
             .Select(g => g.Code).ToListAsync(cancellationToken);
         if (outside.Count > 0)
         {
@@ -104,13 +104,14 @@ public static class AnnouncementEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, GridBotDbContext db, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 50, 1, 500);
-        var path = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
-        if (path is null)
+        if (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken) is not { } scope)
         {
             return TypedResults.Ok(Array.Empty<AnnouncementSummary>());
         }
 
-        var rows = await db.Announcements.AsNoTracking().Where(a => path == "/" || a.Deliveries.Any(d => d.Chat!.Grid!.Path.StartsWith(path)))
+        // The whole scope also lists the announcements that reached no chat (customer groups only, not yet published).
+        var visible = scope.IsEverything ? db.Announcements.AsNoTracking() : db.Announcements.AsNoTracking().DeliveredInto(scope);
+        var rows = await visible
             .OrderByDescending(a => a.Id).Take(take)
             .Select(a => new
             {
@@ -129,8 +130,8 @@ public static class AnnouncementEndpoints
     {
         var announcement = await db.Announcements.AsNoTracking().Include(a => a.Targets).ThenInclude(t => t.Grid)
             .FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
-        var scopePath = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
-        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null || scopePath is null ? [] : await customerGroups.ForAsync(announcement.Id, scopePath, cancellationToken);
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        IReadOnlyList<CustomerGroupDelivery> groups = announcement is null || scope is null ? [] : await customerGroups.ForAsync(announcement.Id, scope, cancellationToken);
         if (announcement is null || (groups.Count == 0 && !await InScopeAsync(http, db, announcement.Id, cancellationToken)))
         {
             return Problem("Not found", $"没有编号为 {number} 的公告。/ No announcement {number}.", StatusCodes.Status404NotFound);
@@ -194,9 +195,9 @@ public static class AnnouncementEndpoints
     /// <summary>An announcement outside a scoped token's subtree is answered like an unknown one.</summary>
     private static async Task<bool> InScopeAsync(HttpContext http, GridBotDbContext db, long announcementId, CancellationToken cancellationToken)
     {
-        var path = (await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken))?.Path;
-        return path == GridScope.Everything.Path
-            || (path is not null && await db.AnnouncementDeliveries.AnyAsync(d => d.AnnouncementId == announcementId && d.Chat!.Grid!.Path.StartsWith(path), cancellationToken));
+        var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
+        return scope is { IsEverything: true }
+            || (scope is not null && await db.AnnouncementDeliveries.InScope(scope).AnyAsync(d => d.AnnouncementId == announcementId, cancellationToken));
     }
 
     /// <summary>"2026-11-24 09:00" is Beijing time; "2026-11-24T01:00:00Z" or "+08:00" carry their own zone. Also used by the CLI.</summary>

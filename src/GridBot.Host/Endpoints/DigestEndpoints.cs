@@ -1,7 +1,6 @@
 using System.Globalization;
 using GridBot.Dialogs.Digests;
 using GridBot.Dialogs.Time;
-using GridBot.Host.StaffConsole;
 using GridBot.Store;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
-using GridBot.Host.StaffConsole;
 using GridBot.Store;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -32,23 +31,20 @@ public static class TicketApiEndpoints
         CancellationToken cancellationToken)
     {
         var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
-        var path = scope?.Path;
+        var shown = scope;
         if (!string.IsNullOrEmpty(grid))
         {
-            path = await db.Grids.Where(g => g.Code == grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+            var path = await db.Grids.Where(g => g.Code == grid).Select(g => g.Path).FirstOrDefaultAsync(cancellationToken);
+            shown = path is null ? null : new GridScope(grid, path);
         }
 
         // A grid outside the token's scope is answered like an unknown one: the answer says nothing about it.
-        if (path is null || scope is null || !scope.Contains(path))
+        if (shown is null || scope is null || !scope.Contains(shown.Path))
         {
             return Results.Problem(title: "Unknown grid", detail: $"No grid with code '{grid}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var query = db.Tickets.AsNoTracking();
-        if (path != GridScope.Everything.Path)
-        {
-            query = query.Where(t => t.Grid!.Path.StartsWith(path));
-        }
+        var query = db.Tickets.AsNoTracking().InScope(shown);
 
         if (!string.IsNullOrEmpty(status))
         {

@@ -55,7 +55,7 @@ public static class WebChatEndpoints
             .ToListAsync(cancellationToken);
         var people = chats.ToDictionary(
             c => c.ChatId,
-            c => staff.Where(m => c.Grid!.Path.StartsWith(m.Grid!.Path, StringComparison.Ordinal))
+            c => staff.Where(m => GridScope.IsWithin(c.Grid!.Path, m.Grid!.Path))
                 .OrderByDescending(m => m.Grid!.Path.Length).ThenBy(m => m.Role)
                 .Select(m => new WebChatPerson(m.UserId, m.Name, m.Role.ToString(), RoleNames.Of(m.Role)))
                 .ToList());

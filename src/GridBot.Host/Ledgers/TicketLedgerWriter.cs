@@ -43,7 +43,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
     public async Task WriteAsync(GridScope scope, LedgerRange range, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var (from, to) = UtcBounds(range);
-        var grids = await db.Grids.AsNoTracking().Where(g => g.Path.StartsWith(scope.Path))
+        var grids = await db.Grids.AsNoTracking().InScope(scope)
             .Select(g => new { g.Id, g.Code, g.Name, g.Level, g.Path }).ToListAsync(cancellationToken);
         var byPath = grids.ToDictionary(g => g.Path);
         // Ancestors above the scope are not loaded: a community's ledger leaves the street column empty, as it is the same everywhere.
@@ -195,10 +195,7 @@ public sealed class TicketLedgerWriter(GridBotDbContext db, ChinaWorkingCalendar
         TimeZoneInfo.ConvertTimeToUtc(range.From.ToDateTime(TimeOnly.MinValue), calendar.TimeZone),
         TimeZoneInfo.ConvertTimeToUtc(range.To.ToDateTime(TimeOnly.MinValue), calendar.TimeZone));
 
-    private IQueryable<Ticket> InScope(GridScope scope) =>
-        scope.Path == GridScope.Everything.Path
-            ? db.Tickets.AsNoTracking()
-            : db.Tickets.AsNoTracking().Where(t => t.Grid!.Path.StartsWith(scope.Path));
+    private IQueryable<Ticket> InScope(GridScope scope) => db.Tickets.AsNoTracking().InScope(scope);
 
     private sealed class GridMonth
     {

@@ -31,8 +31,9 @@ internal sealed class CustomerGroupSender(IServiceScopeFactory scopes, CustomerG
             return new SendOutcome.Permanent($"no grid with code '{message.ConversationId}'");
         }
 
+        var grids = db.Grids.InScope(new GridScope(message.ConversationId, path));
         var groups = await db.CustomerGroups.AsNoTracking()
-            .Where(g => g.Status == 0 && db.Grids.Any(x => x.Id == g.GridId && x.Path.StartsWith(path)))
+            .Where(g => g.Status == 0 && grids.Any(x => x.Id == g.GridId))
             .Select(g => new { g.ChatId, g.OwnerUserId })
             .ToListAsync(cancellationToken);
         var done = await db.GroupMessageTasks.AsNoTracking().Where(t => t.OutboxMessageId == message.Id).Select(t => t.OwnerUserId).ToListAsync(cancellationToken);
