@@ -152,6 +152,7 @@ internal static class KfScenario
         "--urls=http://127.0.0.1:0",
         $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "bench.db")}",
         "--Demo:Enabled=true",
+        "--Demo:History=false",
         "--Schedules:Enabled=false",
         "--Logging:LogLevel:Default=Warning",
         "--Outbox:PollInterval=00:00:00.200",

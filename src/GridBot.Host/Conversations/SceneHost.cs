@@ -45,6 +45,8 @@ internal sealed class SceneHost : IAsyncDisposable
             $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "gridbot.db")}",
             "--Database:Provider=Sqlite",
             "--Demo:Enabled=true",
+            // A scene starts from the bare demo grids: history tickets would be merged with, or taken for, its reports.
+            "--Demo:History=false",
             $"--Api:Tokens:0={apiToken}",
             "--Outbox:PollInterval=00:00:00.050",
             // Scheduled notices would run on the moved clock and talk into the scenes' groups: a scene is only its turns.

@@ -55,7 +55,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             $"--ConnectionStrings:GridBot={connectionString}", fake.ApiBaseSetting, .. WeComSimulator.Settings(), $"--Api:Tokens:0={ApiToken}",
             // A killed host's claims run out after 10 s instead of 2 min.
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:10", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={OutboxParallelism}",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning", "--Demo:History=false",
             $"--WeCom:AiBot:ReplyBudget={ReplyBudget}", $"--Testing:SlowTurns:Delay={SlowDelay}", $"--Testing:SlowTurns:Every={SlowEvery}",
         ];
         var host = await HostProcess.StartAsync("crash", settings, ct);

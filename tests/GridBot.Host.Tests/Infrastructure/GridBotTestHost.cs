@@ -58,6 +58,9 @@ public sealed class GridBotTestHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "gridbot.db")}",
             "--Demo:Enabled=true",
+            // Each test owns its data: the demo's month of history would put other tickets, outbox rows and numbers
+            // beside the ones a test counts. The demo history's own tests turn it on.
+            "--Demo:History=false",
             $"--Api:Tokens:0={ApiToken}",
             "--Outbox:PollInterval=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",

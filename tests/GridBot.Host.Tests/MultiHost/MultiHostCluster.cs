@@ -49,7 +49,7 @@ public sealed class MultiHostCluster : IAsyncLifetime
             "--Database:Provider=PostgreSql", $"--ConnectionStrings:GridBot={Database}",
             "--Deployment:Mode=Multi", $"--Redis:Configuration={TestRedis.Configuration}", $"--Redis:KeyPrefix={TestRedis.NewPrefix()}",
             Fake.ApiBaseSetting, .. WeComSimulator.Settings(),
-            "--Classifier:Enabled=false", $"--Api:Tokens:0={ApiToken}",
+            "--Classifier:Enabled=false", $"--Api:Tokens:0={ApiToken}", "--Demo:History=false",
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:08", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={Parallelism}",
             $"--WeCom:Webhook:Window={RobotWindow}", "--WeCom:Webhook:RetryDelay=00:00:00.100",
             $"--Schedules:ChaseInterval={ChaseInterval}",

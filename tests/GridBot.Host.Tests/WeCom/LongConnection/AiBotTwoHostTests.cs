@@ -32,7 +32,7 @@ public sealed partial class AiBotTwoHostTests(ITestOutputHelper output)
         [
             "--Database:Provider=PostgreSql", $"--ConnectionStrings:GridBot={database}", "--Deployment:Mode=Multi",
             $"--Redis:Configuration={TestRedis.Configuration}", $"--Redis:KeyPrefix={prefix}",
-            "--Outbox:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning",
+            "--Outbox:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", "--Demo:History=false",
             .. fake.LongConnectionSettings(),
         ];
         var a = await HostProcess.StartAsync("A", settings, ct);
