@@ -23,6 +23,8 @@ internal static class AnnounceScenario
 {
     private const string Token = "bench-token-0123456789abcdef";
     private const int ServerErrorPercent = 2;
+    private const int ResidentsPerSecond = 10;
+    private static readonly TimeSpan QuietStretch = TimeSpan.FromSeconds(5);
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -46,6 +48,8 @@ internal static class AnnounceScenario
             "--Logging:LogLevel:Default=Warning",
             $"--WeCom:ApiBaseUrl={fakeUrl}",
             $"--Api:Tokens:0={Token}",
+            $"--WeCom:AiBot:Token={WeComAiBotScenario.Token}",
+            $"--WeCom:AiBot:EncodingAesKey={WeComAiBotScenario.Key}",
             "--Outbox:PollInterval=00:00:00.050",
         ]);
         await bot.StartAsync(cancellationToken);
@@ -58,8 +62,17 @@ internal static class AnnounceScenario
 
         using var api = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        // Residents keep reporting through the fan-out: their p99 while it runs against a quiet stretch just before.
+        // Only AI-bot callbacks are sent, so the traffic's console client is the API client, unused.
+        var residents = new ResidentLoad(new SoakTraffic(api.BaseAddress, fakeUrl, api, api, Token), ResidentsPerSecond);
+        await residents.WarmUpAsync(20, cancellationToken);
+
+        var quietUntil = Stopwatch.StartNew();
+        var quiet = await residents.RunAsync(() => quietUntil.Elapsed >= QuietStretch, cancellationToken);
         var gc = GcCounts.Now();
+        var sent = false;
         var stopwatch = Stopwatch.StartNew();
+        var during = residents.RunAsync(() => Volatile.Read(ref sent), cancellationToken);
         using var response = await api.PostAsJsonAsync("/api/announcements", new
         {
             title = "关于开展2027年度城乡居民医保集中缴费的通知",
@@ -74,6 +87,8 @@ internal static class AnnounceScenario
 
         await OutboxBacklog.DrainedAsync(bot.Services, cancellationToken);
         var wall = stopwatch.Elapsed;
+        Volatile.Write(ref sent, true);
+        var fanOut = await during;
 
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/announcements/{number}", cancellationToken);
         var failed = detail.GetProperty("delivery").GetProperty("failed").GetInt32();
@@ -88,6 +103,8 @@ internal static class AnnounceScenario
             $"all sent in {wall.TotalSeconds:0.0} s = {deliveries / wall.TotalSeconds:0.0} chats/s; deliveries {deliveries}, retries {retries}, " +
             $"duplicates {duplicates}, losses {losses}, failed {failed}, outbox attempts {attempts}; " +
             $"baseline (plain sequential posts to {settings.BaselinePosts} robots) {baseline:0.0}/s; ratio {deliveries / wall.TotalSeconds / baseline:0.00}");
+        Console.WriteLine($"announce: residents' AI-bot turns at {ResidentsPerSecond}/s: quiet {QuietStretch.TotalSeconds:0} s before: {quiet.Requests} turns, {quiet.Errors} errors, p50 {quiet.P50Ms:0.0} ms, p99 {quiet.P99Ms:0.0} ms; " +
+            $"during the fan-out: {fanOut.Requests} turns, {fanOut.Errors} errors, p50 {fanOut.P50Ms:0.0} ms, p99 {fanOut.P99Ms:0.0} ms; p99 during ÷ quiet {fanOut.P99Ms / quiet.P99Ms:0.00}");
 
         var counts = gc.Since();
         await bot.StopAsync(cancellationToken);
@@ -95,7 +112,8 @@ internal static class AnnounceScenario
         await fake.StopAsync(cancellationToken);
         await fake.DisposeAsync();
         var notes = $"1 host; 2,009 robots, 50 ms, 2% 500; publish {published.TotalSeconds:0.00} s; sent in {wall.TotalSeconds:0} s; " +
-            $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}";
+            $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}; " +
+            $"residents' p99 {quiet.P99Ms:0} ms quiet, {fanOut.P99Ms:0} ms during";
         return
         [
             new BenchResult("announce", "baseline: plain sequential posts", 1, settings.BaselinePosts, 0, baseline, 0, 0, null, 0, 0, 0, 0),

@@ -19,7 +19,8 @@ internal static class OutboxBacklog
     {
         do
         {
-            await Task.Delay(200, cancellationToken);
+            // 50 ms: the fan-out's target is a few seconds, so a coarser poll would be a visible part of it.
+            await Task.Delay(50, cancellationToken);
         }
         while (await PendingAsync(services, cancellationToken) > 0);
     }

@@ -16,7 +16,10 @@ internal enum SoakKind
 /// <summary>Latency of one kind within one window.</summary>
 internal sealed record SoakLatency(int Count, int Errors, double P50Ms, double P99Ms);
 
-/// <summary>One 30-second window of the soak: traffic, latency per kind and the process's memory at its end.</summary>
+/// <summary>
+/// One 30-second window of the soak: traffic, latency per kind and the process's memory at its end (GC heap: live bytes
+/// after a full blocking collection), the outbox backlog and how many replies the in-process activity cache holds.
+/// </summary>
 internal sealed record SoakWindow(
     double EndMinute,
     int Requests,
@@ -30,7 +33,8 @@ internal sealed record SoakWindow(
     int Gen0,
     int Gen1,
     int Gen2,
-    int OutboxBacklog);
+    int OutboxBacklog,
+    int CachedReplies);
 
 /// <summary>
 /// Collects each answer's latency (from its scheduled arrival, so a server that falls behind shows as latency, not as
@@ -62,7 +66,7 @@ internal sealed class SoakRecorder
         }
     }
 
-    public SoakWindow Close(int outboxBacklog)
+    public SoakWindow Close(int outboxBacklog, int cachedReplies)
     {
         Dictionary<SoakKind, List<(double Ms, bool Ok)>> closed;
         lock (_gate)
@@ -71,13 +75,18 @@ internal sealed class SoakRecorder
         }
 
         var gc = _windowStart.Since();
+        // The heap as of the last GC (mostly a gen0 one) includes gen2 garbage a later full collection frees, so a
+        // slope of it says little. A full, blocking, compacting collection each window reads what is still alive; it
+        // is taken before the window's counts restart so it is not counted as the traffic's own collection.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var heap = GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
         _windowStart = GcCounts.Now();
         using var process = Process.GetCurrentProcess();
         var all = closed.Values.SelectMany(l => l).Select(l => l.Ms).Order().ToArray();
         var kinds = closed.OrderBy(k => k.Key).ToDictionary(k => k.Key.ToString().ToLowerInvariant(), k => Latency(k.Value));
         return new SoakWindow(_clock.Elapsed.TotalMinutes, all.Length, kinds.Values.Sum(k => k.Errors), Volatile.Read(ref _inFlight),
             LoadRunner.Percentile(all, 0.50), LoadRunner.Percentile(all, 0.99), kinds,
-            process.WorkingSet64 / (1024 * 1024), GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024), gc.Gen0, gc.Gen1, gc.Gen2, outboxBacklog);
+            process.WorkingSet64 / (1024 * 1024), heap / (1024 * 1024), gc.Gen0, gc.Gen1, gc.Gen2, outboxBacklog, cachedReplies);
     }
 
     private static SoakLatency Latency(List<(double Ms, bool Ok)> answers)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GridBot.FakeWeCom;
 using GridBot.Host;
 using GridBot.Store;
+using GridBot.Store.Coordination;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +128,8 @@ internal static class SoakScenario
 
     private static async Task<SoakWindow> CloseWindowAsync(SoakRecorder recorder, IServiceProvider services, HttpClient fakeControl, CancellationToken cancellationToken)
     {
-        var window = recorder.Close(await OutboxBacklog.PendingAsync(services, cancellationToken));
+        var cached = services.GetRequiredService<IProcessedActivityCache>() is InProcessActivityCache cache ? cache.Count : 0;
+        var window = recorder.Close(await OutboxBacklog.PendingAsync(services, cancellationToken), cached);
         // The fake keeps every request it answered; cleared each window so its memory stays out of the host's figures.
         (await fakeControl.PostAsync("/_fake/reset", null, cancellationToken)).EnsureSuccessStatusCode();
         Console.WriteLine(SoakReport.Row(window));

@@ -3,36 +3,56 @@ using System.Collections.Concurrent;
 namespace GridBot.Store.Coordination;
 
 /// <summary>
-/// A small in-memory cache of replies to activities already handled, for channel retries that come within minutes.
-/// Two generations of at most <see cref="GenerationSize"/> entries: when the current one fills it becomes the previous
-/// one and the older is dropped, so memory stays bounded (the soak showed a single 100,000-entry map growing for
-/// hours) while a retry of a recent message still hits. A miss is safe: the database answers.
+/// A small in-memory cache of replies to activities already handled, for channel retries that come within minutes
+/// (WeCom retries a callback three times within seconds). Two generations, each of at most
+/// <see cref="GenerationSize"/> entries and at most <see cref="GenerationAge"/> old: when the current one is full or
+/// that old it becomes the previous one and the older is dropped. So memory is bounded both by count (a burst) and by
+/// age (steady traffic would otherwise fill 20,000 replies over ~20 minutes, which the soak saw as a climbing heap),
+/// while a retry of a recent message still hits. A miss is safe: the database answers.
 /// </summary>
-public sealed class InProcessActivityCache : IProcessedActivityCache
+public sealed class InProcessActivityCache(TimeProvider time) : IProcessedActivityCache
 {
     public const int GenerationSize = 10_000;
+    public static readonly TimeSpan GenerationAge = TimeSpan.FromMinutes(5);
     private readonly Lock _rotation = new();
     private ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, string> _previous = new(StringComparer.Ordinal);
+    private DateTimeOffset _currentSince = time.GetUtcNow();
 
-    public ValueTask<string?> GetRepliesAsync(string key, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_current.TryGetValue(key, out var json) || _previous.TryGetValue(key, out json) ? json : null);
+    /// <summary>Entries held in both generations: what the bound is about.</summary>
+    public int Count => _current.Count + _previous.Count;
+
+    public ValueTask<string?> GetRepliesAsync(string key, CancellationToken cancellationToken)
+    {
+        RotateIfDue();
+        return ValueTask.FromResult(_current.TryGetValue(key, out var json) || _previous.TryGetValue(key, out json) ? json : null);
+    }
 
     public ValueTask SetRepliesAsync(string key, string repliesJson, CancellationToken cancellationToken)
     {
-        if (_current.Count >= GenerationSize)
-        {
-            lock (_rotation)
-            {
-                if (_current.Count >= GenerationSize)
-                {
-                    _previous = _current;
-                    _current = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-                }
-            }
-        }
-
+        RotateIfDue();
         _current[key] = repliesJson;
         return ValueTask.CompletedTask;
     }
+
+    private void RotateIfDue()
+    {
+        if (!IsDue())
+        {
+            return;
+        }
+
+        lock (_rotation)
+        {
+            if (IsDue())
+            {
+                // A generation older than two ages answers nothing anyone still retries: drop both then.
+                _previous = time.GetUtcNow() - _currentSince >= GenerationAge * 2 ? new ConcurrentDictionary<string, string>(StringComparer.Ordinal) : _current;
+                _current = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+                _currentSince = time.GetUtcNow();
+            }
+        }
+    }
+
+    private bool IsDue() => _current.Count >= GenerationSize || time.GetUtcNow() - _currentSince >= GenerationAge;
 }
