@@ -35,6 +35,28 @@ internal static class IntakeScenario
         Directory.CreateDirectory(folder);
         var results = new List<BenchResult>();
         await using var baseline = await StartBaselineAsync(cancellationToken);
+        await using var bot = await StartBotAsync(folder, cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
+        var botUrl = new Uri(new Uri(bot.Urls.First()), "/api/webchat/messages");
+        var baselineUrl = new Uri(new Uri(baseline.Urls.First()), "/api/webchat/messages");
+        foreach (var concurrency in Concurrencies)
+        {
+            // Warm both up so JIT and connection set-up are not measured.
+            await MeasureAsync("intake", "baseline", baselineUrl, concurrency, TimeSpan.FromSeconds(1), http, _ => true, cancellationToken);
+            var baseResult = await MeasureAsync("intake", "baseline", baselineUrl, concurrency, duration, http, _ => true, cancellationToken);
+            await MeasureAsync("intake", "gridbot", botUrl, concurrency, TimeSpan.FromSeconds(1), http, HasTicket, cancellationToken);
+            var botResult = await MeasureAsync("intake", "gridbot", botUrl, concurrency, duration, http, HasTicket, cancellationToken);
+            results.Add(baseResult);
+            results.Add(botResult with { RatioToBaseline = botResult.PerSecond / baseResult.PerSecond });
+        }
+
+        await bot.StopAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>The host in this process on a free port over a new SQLite file, with the district imported.</summary>
+    internal static async Task<WebApplication> StartBotAsync(string folder, CancellationToken cancellationToken)
+    {
         var bot = GridBotApp.Build([
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "bench.db")}",
@@ -52,27 +74,18 @@ internal static class IntakeScenario
             }
         }
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
-        var botUrl = new Uri(new Uri(bot.Urls.First()), "/api/webchat/messages");
-        var baselineUrl = new Uri(new Uri(baseline.Urls.First()), "/api/webchat/messages");
-        foreach (var concurrency in Concurrencies)
-        {
-            // Warm both up so JIT and connection set-up are not measured.
-            await MeasureAsync("baseline", baselineUrl, concurrency, TimeSpan.FromSeconds(1), http, expectTicket: false, cancellationToken);
-            var baseResult = await MeasureAsync("baseline", baselineUrl, concurrency, duration, http, expectTicket: false, cancellationToken);
-            await MeasureAsync("gridbot", botUrl, concurrency, TimeSpan.FromSeconds(1), http, expectTicket: true, cancellationToken);
-            var botResult = await MeasureAsync("gridbot", botUrl, concurrency, duration, http, expectTicket: true, cancellationToken);
-            results.Add(baseResult);
-            results.Add(botResult with { RatioToBaseline = botResult.PerSecond / baseResult.PerSecond });
-        }
-
-        await bot.StopAsync(cancellationToken);
-        await bot.DisposeAsync();
-        return results;
+        return bot;
     }
 
-    private static async Task<BenchResult> MeasureAsync(
-        string variant, Uri url, int concurrency, TimeSpan duration, HttpClient http, bool expectTicket, CancellationToken cancellationToken)
+    /// <summary>An answer that carries a ticket number (a new ticket or the one it merged into).</summary>
+    internal static bool HasTicket(string body) => body.Contains("GD", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Closed-loop reports from <paramref name="concurrency"/> senders, each activity with its own id, spread over the
+    /// 2,009 bound chats; an answer <paramref name="answered"/> refuses counts as an error.
+    /// </summary>
+    internal static async Task<BenchResult> MeasureAsync(
+        string scenario, string variant, Uri url, int concurrency, TimeSpan duration, HttpClient http, Func<string, bool> answered, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var gen0 = GC.CollectionCount(0);
@@ -90,9 +103,9 @@ internal static class IntakeScenario
             }
 
             var body = await response.Content.ReadAsStringAsync(ct);
-            return !expectTicket || body.Contains("GD", StringComparison.Ordinal);
+            return answered(body);
         }, cancellationToken);
-        return new BenchResult("intake", variant, concurrency, requests, errors, perSecond, p50, p99, null,
+        return new BenchResult(scenario, variant, concurrency, requests, errors, perSecond, p50, p99, null,
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024),
             GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
     }

@@ -1,8 +1,8 @@
 using GridBot.Bench;
 
-// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | schedules | wecom | fanout | kf | console | announce [--seconds N] [--quick]
+// dotnet run -c Release --project bench/GridBot.Bench -- all | classify | intake | peer | schedules | wecom | fanout | kf | console | announce [--seconds N] [--quick]
 // dotnet run -c Release --project bench/GridBot.Bench -- soak [--minutes 10] [--rate 20]
-string[] scenarios = ["all", "classify", "intake", "schedules", "wecom", "fanout", "kf", "console", "announce", "soak"];
+string[] scenarios = ["all", "classify", "intake", "peer", "schedules", "wecom", "fanout", "kf", "console", "announce", "soak"];
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Option(string name, int otherwise) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(otherwise);
 if (!scenarios.Contains(scenario))
@@ -32,6 +32,7 @@ foreach (var (name, run) in new (string, Func<Task<IReadOnlyList<BenchResult>>>)
 {
     ("classify", () => Task.FromResult(ClassificationScenario.Run(settings.LoadStep < TimeSpan.FromSeconds(5) ? settings.LoadStep : TimeSpan.FromSeconds(5)))),
     ("intake", () => IntakeScenario.RunAsync(settings.LoadStep, CancellationToken.None)),
+    ("peer", () => PeerScenario.RunAsync(settings.LoadStep, CancellationToken.None)),
     ("schedules", () => SchedulesScenario.RunAsync(settings, CancellationToken.None)),
     ("wecom", () => WeComAiBotScenario.RunAsync(settings.LoadStep, CancellationToken.None)),
     ("wecom", () => WeComWebhookScenario.RunAsync(settings, CancellationToken.None)),

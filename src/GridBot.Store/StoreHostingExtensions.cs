@@ -36,6 +36,8 @@ public static class StoreHostingExtensions
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
             UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>());
         });
+        builder.Services.AddSingleton(services =>
+            new WriterGate(services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider == DatabaseProvider.Sqlite));
         builder.Services.AddScoped<TurnTransaction>();
         builder.Services.AddScoped<ActivityDedup>();
         builder.Services.AddScoped<TicketNumberAllocator>();

@@ -8,12 +8,13 @@ namespace GridBot.Store.Turns;
 /// (tickets, events, dialog state, processed-activity mark, replies, outbox rows) in one SaveChanges, commits, and rolls
 /// back on failure or when the turn ends without committing. While a turn owns the DbContext, any other SaveChanges
 /// throws, so no feature can commit half a turn. Also the unit of work of writes outside a turn that take a ticket
-/// number (Open311).
+/// number (Open311). Its write transaction is begun in turn with this host's other turns (<see cref="WriterGate"/>).
 /// </summary>
-public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
+public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : IAsyncDisposable
 {
     private readonly List<Func<CancellationToken, ValueTask>> _afterCommit = [];
     private bool _open;
+    private bool _writer;
 
     /// <summary>Opens the turn's connection (queries reuse it; the connection pragmas run once) and takes the DbContext.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -41,7 +42,16 @@ public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
 
         if (db.Database.CurrentTransaction is null)
         {
-            await db.Database.BeginTransactionAsync(cancellationToken);
+            _writer = await writers.EnterAsync(cancellationToken);
+            try
+            {
+                await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+            catch
+            {
+                LeaveWriter();
+                throw;
+            }
         }
     }
 
@@ -69,6 +79,12 @@ public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
     /// <summary>Saves everything staged in one SaveChanges and commits the transaction it belongs to.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges())
+        {
+            // A turn that took no ticket number writes here first: it queues for the writer like the others.
+            await EnsureWriteAsync(cancellationToken);
+        }
+
         db.Committing = true;
         try
         {
@@ -77,6 +93,7 @@ public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
             {
                 await transaction.CommitAsync(cancellationToken);
                 await transaction.DisposeAsync();
+                LeaveWriter();
             }
         }
         finally
@@ -99,8 +116,24 @@ public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
         _afterCommit.Clear();
         if (db.Database.CurrentTransaction is { } transaction)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            await transaction.DisposeAsync();
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                LeaveWriter();
+            }
+        }
+    }
+
+    private void LeaveWriter()
+    {
+        if (_writer)
+        {
+            _writer = false;
+            writers.Leave();
         }
     }
 
@@ -119,6 +152,7 @@ public sealed class TurnTransaction(GridBotDbContext db) : IAsyncDisposable
         }
         finally
         {
+            LeaveWriter();
             db.Owner = null;
         }
     }

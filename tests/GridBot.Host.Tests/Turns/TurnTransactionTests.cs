@@ -84,4 +84,52 @@ public sealed class TurnTransactionTests
         Assert.Single(await host.QueryAsync(db => db.Outbox.Where(o => o.ReplyToId == activity.Id).ToListAsync(ct)));
         Assert.Equal(1, await host.QueryAsync(db => db.TicketReporters.CountAsync(r => r.UserId == activity.From!.Id, ct)));
     }
+
+    [Fact]
+    public async Task ConcurrentTurnsQueueForTheWriterAndOneThatFailsGivesItsNumberBackAndTheTurnAfterItsPlace()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        const int turns = 24;
+        const int failing = 7;
+
+        // Every turn takes a number and stages a row; turn 7 fails after its number, as a bug or a refused write would.
+        var numbers = await Task.WhenAll(Enumerable.Range(0, turns).Select(i => Task.Run(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var turn = scope.ServiceProvider.GetRequiredService<TurnTransaction>();
+            await turn.BeginAsync(ct);
+            try
+            {
+                var number = await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
+                if (i == failing)
+                {
+                    throw new InvalidOperationException("turn 7 fails");
+                }
+
+                scope.ServiceProvider.GetRequiredService<GridBotDbContext>().DialogStates
+                    .Add(new DialogStateRecord { Key = $"test|gate|{i}", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+                await turn.CommitAsync(ct);
+                return number;
+            }
+            catch (InvalidOperationException) when (i == failing)
+            {
+                return null;
+            }
+            finally
+            {
+                await turn.DisposeAsync();
+            }
+        }, ct)));
+
+        var committed = numbers.OfType<string>().ToList();
+        Assert.Equal(turns - 1, committed.Count);
+        Assert.Equal(turns - 1, committed.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(turns - 1, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key.StartsWith("test|gate|"), ct)));
+        Assert.Equal(0, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key == $"test|gate|{failing}", ct)));
+        // The failed turn's number went back: the committed ones are 1..23 with no gap.
+        Assert.Equal(Enumerable.Range(1, turns - 1).Select(n => $"-{n:D4}"), committed.Select(n => n[^5..]).Order(StringComparer.Ordinal));
+        Assert.Equal(turns - 1, await host.QueryAsync(db => db.TicketSequences.Select(s => s.Last).SingleAsync(ct)));
+    }
 }
