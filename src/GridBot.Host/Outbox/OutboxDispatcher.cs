@@ -10,9 +10,10 @@ namespace GridBot.Host.Outbox;
 
 /// <summary>
 /// The one way out: sends due outbox rows through their channel's sender, retries with exponential backoff and
-/// marks permanent failures with the reason. Rows are claimed in batches by <see cref="OutboxClaims"/> (a lease, so
-/// several hosts share the work and never send a row at once) and sent in parallel across conversations, each
-/// conversation's rows in order. A crash after the channel accepted a message and before the row is marked can send
+/// marks permanent failures with the reason. Rows are claimed by <see cref="OutboxClaims"/> (a lease, so several hosts
+/// share the work and never send a row at once) whenever half of <see cref="OutboxOptions.Parallelism"/> send slots
+/// are free, and sent in parallel across conversations, each conversation's rows in order; each send records its own
+/// row as soon as its answer comes. A crash after the channel accepted a message and before the row is marked can send
 /// it twice (after the lease); nothing is ever lost.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
@@ -34,34 +35,55 @@ internal sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Sends in flight, each recording its own row when its answer comes. No batch waits for its slowest send: a
+        // 500 retried after a second holds one slot, not the rows claimed beside it (with a batch barrier, every batch
+        // of a 2,009-group announcement waited for its one retried 500, which made the fan-out ~30 s).
+        var running = new List<Task>();
+        // Claim again once half the slots are free: one claim per few dozen sends, not one per send.
+        var refillAt = Math.Max(1, settings.Parallelism / 2);
         while (!stoppingToken.IsCancellationRequested)
         {
-            int handled;
-            try
+            running.RemoveAll(t => t.IsCompleted);
+            var free = settings.Parallelism - running.Count;
+            var claimed = 0;
+            if (free >= refillAt || running.Count == 0)
             {
-                handled = await DispatchDueAsync(settings, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDispatchFailed(logger, ex);
-                handled = 0;
+                try
+                {
+                    foreach (var message in await ClaimAsync(settings, Math.Min(free, settings.BatchSize), stoppingToken))
+                    {
+                        running.Add(SendAndRecordAsync(message, settings, stoppingToken));
+                        claimed++;
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogDispatchFailed(logger, ex);
+                }
             }
 
-            if (handled == 0)
+            if (claimed > 0 && running.Count < settings.Parallelism)
             {
-                await Task.Delay(settings.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // More may be due right now (a claim holds one row per conversation and at most the free slots).
+                continue;
             }
+
+            // Full, or nothing due: wait for a send to finish (it frees a slot and may make its conversation's next
+            // row the head) or for the poll interval, whichever comes first.
+            var poll = Task.Delay(settings.PollInterval, time, stoppingToken);
+            await Task.WhenAny([.. running, poll]);
         }
+
+        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <returns>How many rows were handled; 0 means nothing was due.</returns>
-    public async Task<int> DispatchDueAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxOptions settings, int count, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboxMessage> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-            claimed = await OutboxClaims.ClaimAsync(db, time.GetUtcNow().UtcDateTime, settings.BatchSize, settings.ClaimLease, cancellationToken);
+            claimed = await OutboxClaims.ClaimAsync(db, time.GetUtcNow().UtcDateTime, count, settings.ClaimLease, cancellationToken);
         }
 
         if (claimed.Count > 0)
@@ -69,14 +91,27 @@ internal sealed partial class OutboxDispatcher(
             LogClaimed(logger, claimed.Count);
         }
 
-        // A claim holds at most one row per conversation, so sending them in parallel never reorders a conversation.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
+        return claimed;
+    }
+
+    /// <remarks>
+    /// A claim holds at most one row per conversation and a conversation's next row is claimable only once this one is
+    /// recorded, so sending rows in parallel never reorders a conversation.
+    /// </remarks>
+    private async Task SendAndRecordAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        // Off the claiming loop at once: the loop goes on claiming while this send waits for its channel.
+        await Task.Yield();
+        try
         {
-            var outcome = await SendAsync(message, token);
-            await RecordAsync(message, outcome, settings, token);
-        });
-        return claimed.Count;
+            var outcome = await SendAsync(message, cancellationToken);
+            await RecordAsync(message, outcome, settings, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not recorded: the row stays claimed until its lease runs out and is sent again then.
+            LogDispatchFailed(logger, ex);
+        }
     }
 
     private async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -24,27 +24,28 @@ public sealed class InProcessActivityCache(TimeProvider time) : IProcessedActivi
 
     public ValueTask<string?> GetRepliesAsync(string key, CancellationToken cancellationToken)
     {
-        RotateIfDue();
+        // Only the age counts here: a full generation rotates when the next reply is added, not when one is read.
+        RotateIfDue(adding: false);
         return ValueTask.FromResult(_current.TryGetValue(key, out var json) || _previous.TryGetValue(key, out json) ? json : null);
     }
 
     public ValueTask SetRepliesAsync(string key, string repliesJson, CancellationToken cancellationToken)
     {
-        RotateIfDue();
+        RotateIfDue(adding: true);
         _current[key] = repliesJson;
         return ValueTask.CompletedTask;
     }
 
-    private void RotateIfDue()
+    private void RotateIfDue(bool adding)
     {
-        if (!IsDue())
+        if (!IsDue(adding))
         {
             return;
         }
 
         lock (_rotation)
         {
-            if (IsDue())
+            if (IsDue(adding))
             {
                 // A generation older than two ages answers nothing anyone still retries: drop both then.
                 _previous = time.GetUtcNow() - _currentSince >= GenerationAge * 2 ? new ConcurrentDictionary<string, string>(StringComparer.Ordinal) : _current;
@@ -54,5 +55,5 @@ public sealed class InProcessActivityCache(TimeProvider time) : IProcessedActivi
         }
     }
 
-    private bool IsDue() => _current.Count >= GenerationSize || time.GetUtcNow() - _currentSince >= GenerationAge;
+    private bool IsDue(bool adding) => (adding && _current.Count >= GenerationSize) || time.GetUtcNow() - _currentSince >= GenerationAge;
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace GridBot.Host.Tests.Outbox;
 
-/// <summary>The dispatcher's claims, parallelism and ordering, against the fake WeCom server's group robots.</summary>
+/// <summary>The dispatcher's claims, parallelism (no batch waits for its slowest send) and ordering, against the fake WeCom server's group robots.</summary>
 public sealed class OutboxDispatcherTests
 {
     private const string Grid = "DEMO-S01-C01-G01";
@@ -50,11 +50,12 @@ public sealed class OutboxDispatcherTests
         await OutboxRows.BindGroupsAsync(host, Grid, chats, ct);
         var ids = await OutboxRows.EnqueueAsync(host, chats.SelectMany(c => new[] { (c.Item1, $"{c.Item1} 第一条"), (c.Item1, $"{c.Item1} 第二条") }), ct);
 
-        var settings = new OutboxOptions { BatchSize = 10, Parallelism = 4 };
+        var settings = new OutboxOptions { BatchSize = 10, Parallelism = 4, PollInterval = TimeSpan.FromMilliseconds(50) };
         var (first, firstCount) = Dispatcher(host, settings);
         var (second, secondCount) = Dispatcher(host, settings);
-        await Task.WhenAll(DrainAsync(first, settings, ct), DrainAsync(second, settings, ct));
+        await Task.WhenAll(first.StartAsync(ct), second.StartAsync(ct));
         var rows = await OutboxRows.WaitForFinalAsync(host, ids, ct);
+        await Task.WhenAll(first.StopAsync(ct), second.StopAsync(ct));
 
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
         Assert.True(firstCount.Sends > 0 && secondCount.Sends > 0, $"first {firstCount.Sends}, second {secondCount.Sends}");
@@ -66,6 +67,34 @@ public sealed class OutboxDispatcherTests
         {
             Assert.True(texts.IndexOf($"{chatId} 第一条") < texts.IndexOf($"{chatId} 第二条"), chatId);
         }
+    }
+
+    [Fact]
+    public async Task ASendWaitingToRetryA500DoesNotHoldBackTheRowsClaimedAfterIt()
+    {
+        var ct = TestTimeout.Token;
+        await using var fake = await WeCom.FakeWeCom.StartAsync(ct);
+        // One quick retry, 3 s after the 500: long enough that a dispatcher waiting for its whole batch would show.
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:MaxRetries=1",
+            "--WeCom:Webhook:RetryDelay=00:00:03", "--Outbox:Parallelism=4", "--Outbox:BatchSize=4", "--Outbox:PollInterval=00:00:00.050");
+        var chats = Enumerable.Range(1, 13).Select(i => ($"wrkSlow{i:00}", $"slow-robot-{i:00}")).ToList();
+        await OutboxRows.BindGroupsAsync(host, Grid, chats, ct);
+        await fake.SetFaultsAsync(latencyMs: 0, serverErrors: 1, drops: 0, ct);
+        var ids = await OutboxRows.EnqueueAsync(host, [(chats[0].Item1, "慢一条")], ct);
+        while ((await fake.RecordsAsync("webhook/send", ct)).Count == 0)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        // The first row now waits for its retry; twelve rows for other robots, three claims' worth, come after it.
+        ids.AddRange(await OutboxRows.EnqueueAsync(host, chats.Skip(1).Select(c => (c.Item1, $"{c.Item1} 通知")), ct));
+        var rows = await OutboxRows.WaitForFinalAsync(host, ids, ct);
+
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        var accepted = (await fake.RecordsAsync("webhook/send", ct)).Where(r => r["errcode"]!.GetValue<int>() == 0)
+            .Select(r => r["body"]!["text"]!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(13, accepted.Count);
+        Assert.Equal("慢一条", accepted[^1]);
     }
 
     [Fact]
@@ -102,17 +131,6 @@ public sealed class OutboxDispatcherTests
         var dispatcher = new OutboxDispatcher(host.Services.GetRequiredService<IServiceScopeFactory>(), [counter], Options.Create(settings),
             TimeProvider.System, host.Services.GetRequiredService<GridBot.Dialogs.Telemetry.GridBotTelemetry>(), host.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
         return (dispatcher, counter);
-    }
-
-    /// <summary>Runs rounds until a round finds nothing due (the second row of a chat is due once the first is sent).</summary>
-    private static async Task DrainAsync(OutboxDispatcher dispatcher, OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        var idle = 0;
-        while (idle < 3)
-        {
-            idle = await dispatcher.DispatchDueAsync(settings, cancellationToken) == 0 ? idle + 1 : 0;
-            await Task.Yield();
-        }
     }
 
     /// <summary>The real sender, counted: which dispatcher sent how many.</summary>
