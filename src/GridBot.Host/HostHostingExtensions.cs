@@ -28,7 +28,7 @@ public static class HostHostingExtensions
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemoHistoryWriter>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.ConfigureHttpJsonOptions(o => Endpoints.ApiJson.Configure(o.SerializerOptions));
 
         services.AddScoped<GridDataImporter>();
         services.AddHostedService<DemoDataSeeder>();

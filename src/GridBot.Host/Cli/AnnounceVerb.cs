@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Spectre.Console;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
 using GridBot.Host.Endpoints;
@@ -6,87 +8,93 @@ using GridBot.Store.Announcements;
 namespace GridBot.Host.Cli;
 
 /// <summary>
-/// announce --targets &lt;codes&gt; --title T --body-file FILE [--at "2026-11-24 09:00"] [--require-ack] [--dry-run]:
-/// prints the reach, then publishes (or schedules) through the same publisher as the API and the chat command.
+/// announce --targets &lt;codes&gt; --title T --body-file FILE [--at TIME] [--require-ack] [--dry-run]: prints the
+/// reach, then publishes (or schedules) through the same publisher as the API and the chat command.
 /// </summary>
 internal static class AnnounceVerb
 {
-    public const string Usage =
-        "  dotnet run --project src/GridBot.Host -- announce --targets <编码,编码> --title 标题 --body-file FILE [--at \"2026-11-24 09:00\"] [--require-ack] [--dry-run]   发布公告（编码含全部下级网格）";
-
-    public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    public static Command Create(string[] settings)
     {
-        var list = args.ToList();
-        var requireAck = list.Remove("--require-ack");
-        var dryRun = list.Remove("--dry-run");
-        var parsed = CliArguments.Parse(list, "targets", "title", "body-file", "at", "publisher");
-        var codes = (parsed["targets"] ?? "").Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var title = parsed["title"]?.Trim() ?? "";
-        if (codes.Length == 0 || title.Length == 0 || string.IsNullOrEmpty(parsed["body-file"]))
+        var targets = new Option<string>("--targets") { Description = "目标网格编码，逗号分隔（每个编码含其全部下级网格）", HelpName = "编码,编码", Required = true };
+        var title = new Option<string>("--title") { Description = $"标题（一行，最多 {Announcement.MaxTitleLength} 字）", HelpName = "标题", Required = true };
+        title.Validators.Add(result =>
         {
-            await Console.Error.WriteLineAsync("用法：\n" + Usage);
-            return 2;
-        }
-
-        if (title.Length > Announcement.MaxTitleLength)
-        {
-            await Console.Error.WriteLineAsync($"标题最多 {Announcement.MaxTitleLength} 字。");
-            return 2;
-        }
-
-        string body;
-        try
-        {
-            body = (await File.ReadAllTextAsync(parsed["body-file"]!, cancellationToken)).Trim();
-        }
-        catch (IOException ex)
-        {
-            await Console.Error.WriteLineAsync($"读不到正文文件：{ex.Message}");
-            return 1;
-        }
-
-        if (body.Length == 0 || body.Length > Announcement.MaxBodyLength)
-        {
-            await Console.Error.WriteLineAsync($"正文须为 1 到 {Announcement.MaxBodyLength} 字（现 {body.Length} 字）。");
-            return 2;
-        }
-
-        using var host = await CliHost.StartAsync(parsed.Settings, cancellationToken);
-        await using var scope = host.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        DateTime? atUtc = null;
-        if (parsed["at"] is { Length: > 0 } at)
-        {
-            atUtc = AnnouncementEndpoints.ParseScheduleAt(at, services.GetRequiredService<ChinaWorkingCalendar>().TimeZone);
-            if (atUtc is null)
+            if (result.GetValueOrDefault<string>()?.Trim() is not { Length: > 0 and <= Announcement.MaxTitleLength })
             {
-                await Console.Error.WriteLineAsync($"时间格式应为 2026-11-24 09:00（北京时间）：{at}");
-                return 2;
+                result.AddError($"--title 须为 1 到 {Announcement.MaxTitleLength} 字。");
             }
-        }
-
-        var reach = await services.GetRequiredService<AnnouncementReachFinder>().FindAsync(codes, cancellationToken);
-        if (reach.UnknownCodes.Count > 0)
+        });
+        var bodyFile = new Option<FileInfo>("--body-file") { Description = $"正文文件（最多 {Announcement.MaxBodyLength} 字）", HelpName = "文件", Required = true };
+        var at = CliOptions.Time("--at", "定时发布的时刻（默认立即）");
+        var requireAck = new Option<bool>("--require-ack") { Description = "要求各群回复“收到”" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只预览覆盖范围，不保存不发送" };
+        var publisherName = new Option<string>("--publisher") { Description = "发布人（默认“命令行”）", HelpName = "姓名" };
+        var json = CliOptions.Json();
+        var command = new Command("announce", "发布公告：先打印覆盖的群和网格，再发布或定时") { targets, title, bodyFile, at, requireAck, dryRun, publisherName, json };
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            await Console.Error.WriteLineAsync($"没有这些网格编码：{string.Join("、", reach.UnknownCodes)}");
-            return 1;
-        }
+            var codes = parsed.GetRequiredValue(targets).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var file = parsed.GetRequiredValue(bodyFile);
+            string body;
+            try
+            {
+                body = (await File.ReadAllTextAsync(file.FullName, cancellationToken)).Trim();
+            }
+            catch (IOException ex)
+            {
+                return CliOutput.Error($"读不到正文文件：{ex.Message}");
+            }
 
-        var publisher = services.GetRequiredService<AnnouncementPublisher>();
-        var draft = new AnnouncementDraft(title, body, codes, requireAck, atUtc, "cli", parsed["publisher"] is { Length: > 0 } name ? name : "命令行");
-        Console.WriteLine($"{AnnouncementTexts.Reach(reach)}，每群 {publisher.CountParts(draft)} 条。");
-        if (dryRun)
-        {
-            Console.WriteLine("（预览，未发送）");
-            return 0;
-        }
+            if (body.Length == 0 || body.Length > Announcement.MaxBodyLength)
+            {
+                return CliOutput.Usage($"--body-file 的正文须为 1 到 {Announcement.MaxBodyLength} 字（现 {body.Length} 字）。");
+            }
 
-        var announcement = await publisher.PublishAsync(draft, reach, cancellationToken);
-        var zone = services.GetRequiredService<ChinaWorkingCalendar>();
-        Console.WriteLine(announcement.PublishedUtc is null
-            ? $"已保存公告 {announcement.Number}，将于 {zone.ToLocalTime(announcement.ScheduledUtc!.Value):yyyy-MM-dd HH:mm}（北京时间）由运行中的机器人发布。"
-            : $"已发布公告 {announcement.Number}，已写入 {reach.Chats.Count} 个群的发送队列，由运行中的机器人发送。");
-        await host.StopAsync(cancellationToken);
-        return 0;
+            using var host = await CliHost.StartAsync(settings, cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var reach = await services.GetRequiredService<AnnouncementReachFinder>().FindAsync(codes, cancellationToken);
+            if (reach.UnknownCodes.Count > 0)
+            {
+                return CliOutput.Error($"没有这些网格编码：{string.Join("、", reach.UnknownCodes)}");
+            }
+
+            var publisher = services.GetRequiredService<AnnouncementPublisher>();
+            var name = parsed.GetValue(publisherName) is { Length: > 0 } given ? given : "命令行";
+            var draft = new AnnouncementDraft(parsed.GetRequiredValue(title).Trim(), body, codes, parsed.GetValue(requireAck), parsed.GetValue(at), "cli", name);
+            var asJson = parsed.GetValue(json);
+            var console = CliOutput.Out();
+            if (parsed.GetValue(dryRun))
+            {
+                if (asJson)
+                {
+                    CliOutput.Json(new AnnouncementPreview(reach.Chats.Count, reach.GridCount, publisher.CountParts(draft), reach.CustomerGroupCount));
+                }
+                else
+                {
+                    console.WriteLine($"{AnnouncementTexts.Reach(reach)}，每群 {publisher.CountParts(draft)} 条。（预览，未发送）");
+                }
+
+                return CliExit.Done;
+            }
+
+            var announcement = await publisher.PublishAsync(draft, reach, cancellationToken);
+            await host.StopAsync(cancellationToken);
+            if (asJson)
+            {
+                CliOutput.Json(new AnnouncementCreated(
+                    announcement.Number, announcement.Status.ToString(), reach.Chats.Count, reach.GridCount,
+                    publisher.CountParts(draft), reach.CustomerGroupCount, announcement.ScheduledUtc, announcement.PublishedUtc));
+                return CliExit.Done;
+            }
+
+            var zone = services.GetRequiredService<ChinaWorkingCalendar>();
+            console.WriteLine($"{AnnouncementTexts.Reach(reach)}，每群 {publisher.CountParts(draft)} 条。");
+            console.WriteLine(announcement.PublishedUtc is null
+                ? $"已保存公告 {announcement.Number}，将于 {zone.ToLocalTime(announcement.ScheduledUtc!.Value):yyyy-MM-dd HH:mm}（北京时间）由运行中的机器人发布。"
+                : $"已发布公告 {announcement.Number}，已写入 {reach.Chats.Count} 个群的发送队列，由运行中的机器人发送。");
+            return CliExit.Done;
+        });
+        return command;
     }
 }

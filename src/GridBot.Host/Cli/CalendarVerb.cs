@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using GridBot.Dialogs.Calendar;
@@ -12,58 +13,58 @@ namespace GridBot.Host.Cli;
 /// </summary>
 internal static class CalendarVerb
 {
-    public const string Usage = "  dotnet run --project src/GridBot.Host -- calendar import-notice FILE [--year 2027] [--out <文件夹>] [--paper <网址>]   国务院节假日安排通知 → holiday-cn 年度文件";
-
-    public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var list = args.ToList();
-        var parsed = CliArguments.Parse(list.Skip(2), "year", "out", "paper");
-        if (list.Count < 2 || list[0] != "import-notice" || list[1].StartsWith("--", StringComparison.Ordinal))
+        var file = new Argument<FileInfo>("通知文件") { Description = "国务院办公厅节假日安排通知的正文（文本）" };
+        var year = new Option<int?>("--year") { Description = "通知所讲的年份（默认从通知中读出）", HelpName = "2027" };
+        year.Validators.Add(result =>
         {
-            await Console.Error.WriteLineAsync("用法 / usage:\n" + Usage);
-            return 2;
-        }
-
-        int? year = null;
-        if (parsed["year"] is { } yearText)
-        {
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
+            if (result.GetValueOrDefault<int?>() is < 2000 or > 2100)
             {
-                await Console.Error.WriteLineAsync($"--year 应为四位年份，如 2027（收到：{yearText}）。");
-                return 2;
+                result.AddError("--year 应为四位年份，如 2027。");
+            }
+        });
+        var output = new Option<string>("--out") { Description = "年度文件写到这个文件夹（默认当前文件夹）", DefaultValueFactory = _ => ".", HelpName = "文件夹" };
+        var paper = new Option<string>("--paper") { Description = "通知原文的网址，写进文件备查", HelpName = "网址" };
+        var json = CliOptions.Json();
+        var importNotice = new Command("import-notice", "国务院节假日安排通知 → holiday-cn 年度文件（读不懂任何一句就什么也不写）") { file, year, output, paper, json };
+        importNotice.SetAction(async (parsed, cancellationToken) =>
+        {
+            var notice = parsed.GetRequiredValue(file);
+            if (!notice.Exists)
+            {
+                return CliOutput.Error($"找不到文件 / file not found: {notice.FullName}");
             }
 
-            year = y;
-        }
+            HolidayNotice read;
+            try
+            {
+                read = HolidayNoticeParser.Parse(await File.ReadAllTextAsync(notice.FullName, cancellationToken), parsed.GetValue(year));
+            }
+            catch (HolidayNoticeException exception)
+            {
+                return CliOutput.Error(exception.Message + "\n未写入任何文件；请核对通知原文后重试。");
+            }
 
-        var file = list[1];
-        if (!File.Exists(file))
-        {
-            await Console.Error.WriteLineAsync($"找不到文件 / file not found: {Path.GetFullPath(file)}");
-            return 1;
-        }
+            var folder = Path.GetFullPath(parsed.GetRequiredValue(output));
+            Directory.CreateDirectory(folder);
+            var target = Path.Combine(folder, $"{read.Year}.json");
+            var content = HolidayNoticeFile.ToJson(read, parsed.GetValue(paper));
+            await File.WriteAllTextAsync(target, content, new UTF8Encoding(false), cancellationToken);
+            // Read it back the way the host will, so a file that would stop the start is caught here.
+            _ = HolidayDataLoader.LoadFolder(folder).Single(y => y.Year == read.Year);
+            if (parsed.GetValue(json))
+            {
+                Console.WriteLine(content);
+                return CliExit.Done;
+            }
 
-        HolidayNotice notice;
-        try
-        {
-            notice = HolidayNoticeParser.Parse(await File.ReadAllTextAsync(file, cancellationToken), year);
-        }
-        catch (HolidayNoticeException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message + "\n未写入任何文件；请核对通知原文后重试。");
-            return 1;
-        }
-
-        Console.WriteLine(Table(notice));
-        var folder = Path.GetFullPath(parsed["out"] ?? ".");
-        Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, $"{notice.Year}.json");
-        await File.WriteAllTextAsync(target, HolidayNoticeFile.ToJson(notice, parsed["paper"]), new UTF8Encoding(false), cancellationToken);
-        // Read it back the way the host will, so a file that would stop the start is caught here.
-        _ = HolidayDataLoader.LoadFolder(folder).Single(y => y.Year == notice.Year);
-        Console.WriteLine($"已写入 {target}：{notice.Days.Count(d => d.IsOffDay)} 天放假，{notice.Days.Count(d => !d.IsOffDay)} 天调休上班。");
-        Console.WriteLine($"把 {WorkingCalendarOptions.SectionName}:{nameof(WorkingCalendarOptions.HolidayDataFolder)} 指向 {folder} 并重启即可生效。");
-        return 0;
+            Console.WriteLine(Table(read));
+            Console.WriteLine($"已写入 {target}：{read.Days.Count(d => d.IsOffDay)} 天放假，{read.Days.Count(d => !d.IsOffDay)} 天调休上班。");
+            Console.WriteLine($"把 {WorkingCalendarOptions.SectionName}:{nameof(WorkingCalendarOptions.HolidayDataFolder)} 指向 {folder} 并重启即可生效。");
+            return CliExit.Done;
+        });
+        return new Command("calendar", "节假日和调休日历") { importNotice };
     }
 
     private static string Table(HolidayNotice notice)

@@ -14,6 +14,8 @@ internal static class CliHost
         // The verbs print results on stdout: keep the host's informational chatter (appsettings says Information) out of it.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+        // Warnings (e.g. a migration's) go to stderr: stdout is the table or the --json a script reads.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddGridBotStore();
         builder.AddGridBotDialogs();
         builder.Services.AddReminders(builder.Configuration);

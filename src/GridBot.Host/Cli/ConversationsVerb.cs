@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GridBot.Host.Conversations;
 
 namespace GridBot.Host.Cli;
@@ -8,30 +9,26 @@ namespace GridBot.Host.Cli;
 /// </summary>
 internal static class ConversationsVerb
 {
-    public const string Usage = "  dotnet run --project src/GridBot.Host -- conversations eval DIR [--json]   回放对话语料，按行为打分（全部通过时退出码为 0）";
-
-    public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    public static Command Create(string[] settings)
     {
-        var list = args.ToList();
-        var json = list.Remove("--json");
-        if (list.Count == 0 || list[0].StartsWith("--", StringComparison.Ordinal))
+        var folder = new Argument<DirectoryInfo>("语料文件夹") { Description = "对话语料（场景文件），如 tests/conversations" };
+        var json = CliOptions.Json();
+        var eval = new Command("eval", "回放对话语料，按行为打分（全部通过时退出码为 0）") { folder, json };
+        eval.SetAction(async (parsed, cancellationToken) =>
         {
-            await Console.Error.WriteLineAsync("用法：conversations eval <语料文件夹> [--json]，如 conversations eval tests/conversations");
-            return 1;
-        }
+            Scoreboard board;
+            try
+            {
+                board = await ConversationEval.RunAsync(parsed.GetRequiredValue(folder).FullName, settings, cancellationToken);
+            }
+            catch (SceneCorpusException ex)
+            {
+                return CliOutput.Error("语料有误 / corpus error: " + ex.Message);
+            }
 
-        Scoreboard board;
-        try
-        {
-            board = await ConversationEval.RunAsync(Path.GetFullPath(list[0]), list.Skip(1), cancellationToken);
-        }
-        catch (SceneCorpusException ex)
-        {
-            await Console.Error.WriteLineAsync("语料有误 / corpus error: " + ex.Message);
-            return 1;
-        }
-
-        Console.Write(json ? board.ToJson() + Environment.NewLine : board.ToText());
-        return board.AllPassed ? 0 : 1;
+            Console.Write(parsed.GetValue(json) ? board.ToJson() + Environment.NewLine : board.ToText());
+            return board.AllPassed ? CliExit.Done : CliExit.Failed;
+        });
+        return new Command("conversations", "对话语料") { eval };
     }
 }

@@ -1,36 +1,38 @@
-using System.Text;
+using System.CommandLine;
+using Spectre.Console;
 using GridBot.Host.Doctor;
 
 namespace GridBot.Host.Cli;
 
-/// <summary>doctor [--Key=value …]: the deployment's checks as a table of ✓/✗ with the fix for each; exit 0 only when none fails.</summary>
+/// <summary>doctor [--Key:Sub=value …]: the deployment's checks as a table of ✓/✗ with the fix for each; exit 0 only when none fails.</summary>
 internal static class DoctorVerb
 {
-    public const string Usage = "  dotnet run --project src/GridBot.Host -- doctor   检查部署：配置、数据库、Redis、节假日、企业微信、令牌、分类模型、网格";
-
-    public static async Task<int> RunAsync(IEnumerable<string> settings, CancellationToken cancellationToken)
+    public static Command Create(string[] settings)
     {
-        Console.WriteLine("正在检查部署 / checking the deployment …");
-        var checks = await DeploymentDoctor.ExamineAsync([.. settings], cancellationToken);
-        Console.WriteLine(Table(checks));
-        var failed = checks.Count(c => c.Outcome == DoctorOutcome.Failed);
-        Console.WriteLine(failed == 0 ? "全部通过 / all checks passed." : $"{failed} 项未通过 / {failed} check(s) failed：按“怎么办”一栏处理后再运行 doctor。");
-        return failed == 0 ? 0 : 1;
-    }
-
-    internal static string Table(IReadOnlyList<DoctorCheck> checks)
-    {
-        var text = new StringBuilder();
-        foreach (var check in checks)
+        var json = CliOptions.Json();
+        var command = new Command("doctor", "检查部署：配置、数据库、Redis、节假日、企业微信、令牌、分类模型、网格") { json };
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var mark = check.Outcome switch { DoctorOutcome.Passed => "✓", DoctorOutcome.Failed => "✗", _ => "–" };
-            text.Append(mark).Append(' ').Append(check.Name.PadRight(24)).Append(check.Detail).Append('\n');
-            if (check.Fix.Length > 0)
+            var asJson = parsed.GetValue(json);
+            var checks = await CliProgress.SpinnerAsync("正在检查部署…", _ => DeploymentDoctor.ExamineAsync(settings, cancellationToken));
+            var failed = checks.Count(c => c.Outcome == DoctorOutcome.Failed);
+            if (asJson)
             {
-                text.Append("    怎么办：").Append(check.Fix).Append('\n');
+                CliOutput.Json<IReadOnlyList<DoctorRow>>([.. checks.Select(c => new DoctorRow(c.Name, c.Outcome.ToString(), c.Detail, c.Fix))]);
+                return failed == 0 ? CliExit.Done : CliExit.Failed;
             }
-        }
 
-        return text.ToString().TrimEnd();
+            var table = CliOutput.Table("", "检查", "结果", "怎么办");
+            foreach (var check in checks)
+            {
+                table.Row(check.Outcome switch { DoctorOutcome.Passed => "✓", DoctorOutcome.Failed => "✗", _ => "–" }, check.Name, check.Detail, check.Fix);
+            }
+
+            var console = CliOutput.Out();
+            console.Write(table);
+            console.WriteLine(failed == 0 ? "全部通过。" : $"{failed} 项未通过：按“怎么办”一栏处理后再运行 doctor。");
+            return failed == 0 ? CliExit.Done : CliExit.Failed;
+        });
+        return command;
     }
 }

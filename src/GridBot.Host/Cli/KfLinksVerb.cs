@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Spectre.Console;
 using GridBot.Host.Channels.WeCom;
 using GridBot.Host.Channels.WeCom.Kf;
 using Microsoft.Extensions.Options;
@@ -10,47 +12,70 @@ namespace GridBot.Host.Cli;
 /// </summary>
 internal static class KfLinksVerb
 {
-    public const string Usage = "用法：kf links [--scope <网格编码>] [--out <文件夹>]（需要 WeCom:App 和 WeCom:Kf:OpenKfId）";
-
-    public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    public static Command Create(string[] settings)
     {
-        var parsed = CliArguments.Parse(args, "scope", "out");
-        using var host = await CliHost.StartAsync(parsed.Settings, cancellationToken, builder => builder.AddWeCom());
-        var options = host.Services.GetRequiredService<IOptions<KfOptions>>().Value;
-        if (options.OpenKfId.Length == 0)
+        var scopeOption = CliOptions.Scope("只为这个编码下的网格生成（默认全部）", required: false);
+        var output = new Option<string>("--out") { Description = "二维码和打印页写到这个文件夹（默认 WeCom:Kf:LinkFolder）", HelpName = "文件夹" };
+        var json = CliOptions.Json();
+        var links = new Command("links", "每个网格一个微信客服链接和二维码（PNG + 打印页 index.html）；需要 WeCom:App 和 WeCom:Kf:OpenKfId") { scopeOption, output, json };
+        links.SetAction(async (parsed, cancellationToken) =>
         {
-            await Console.Error.WriteLineAsync("没有配置 WeCom:Kf:OpenKfId（微信客服账号）。" + Usage);
-            return 2;
-        }
+            using var host = await CliHost.StartAsync(settings, cancellationToken, builder => builder.AddWeCom());
+            var options = host.Services.GetRequiredService<IOptions<KfOptions>>().Value;
+            if (options.OpenKfId.Length == 0)
+            {
+                return CliOutput.Usage("没有配置 WeCom:Kf:OpenKfId（微信客服账号），如 --WeCom:Kf:OpenKfId=wkXXXX。");
+            }
 
-        IReadOnlyList<KfGridLink> links;
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            links = await scope.ServiceProvider.GetRequiredService<KfContactLinks>().EnsureAsync(options.OpenKfId, parsed["scope"], cancellationToken);
-        }
+            var code = parsed.GetValue(scopeOption);
+            IReadOnlyList<KfGridLink> found;
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                found = await scope.ServiceProvider.GetRequiredService<KfContactLinks>().EnsureAsync(options.OpenKfId, code, cancellationToken);
+            }
 
-        await host.StopAsync(cancellationToken);
-        if (links.Count == 0)
-        {
-            await Console.Error.WriteLineAsync($"没有编码为 {parsed["scope"]} 的网格。");
-            return 1;
-        }
+            await host.StopAsync(cancellationToken);
+            if (found.Count == 0)
+            {
+                return CliOutput.Error($"没有编码为 {code} 的网格。");
+            }
 
-        var folder = Path.GetFullPath(parsed["out"] is { Length: > 0 } output ? output : options.LinkFolder);
-        Directory.CreateDirectory(folder);
-        foreach (var link in links.Where(l => l.Url is not null))
-        {
-            await File.WriteAllBytesAsync(Path.Combine(folder, KfLinkSheet.FileNameOf(link.Grid.Code)), KfQrCode.Png(link.Url!), cancellationToken);
-            Console.WriteLine($"{link.Grid.Code}\t{link.Grid.Name}\t{link.Url}");
-        }
+            var folder = Path.GetFullPath(parsed.GetValue(output) is { Length: > 0 } given ? given : options.LinkFolder);
+            Directory.CreateDirectory(folder);
+            var rows = new List<KfLinkRow>();
+            foreach (var link in found)
+            {
+                string? png = null;
+                if (link.Url is not null)
+                {
+                    png = Path.Combine(folder, KfLinkSheet.FileNameOf(link.Grid.Code));
+                    await File.WriteAllBytesAsync(png, KfQrCode.Png(link.Url), cancellationToken);
+                }
 
-        foreach (var link in links.Where(l => l.Url is null))
-        {
-            Console.WriteLine($"{link.Grid.Code}\t{link.Grid.Name}\t没有链接：{link.Problem}");
-        }
+                rows.Add(new KfLinkRow(link.Grid.Code, link.Grid.Name, link.Url, png, link.Problem));
+            }
 
-        await File.WriteAllTextAsync(Path.Combine(folder, "index.html"), KfLinkSheet.Html(links), cancellationToken);
-        Console.WriteLine($"二维码和打印页：{Path.Combine(folder, "index.html")}");
-        return links.All(l => l.Url is not null) ? 0 : 1;
+            var sheet = Path.Combine(folder, "index.html");
+            await File.WriteAllTextAsync(sheet, KfLinkSheet.Html(found), cancellationToken);
+            if (parsed.GetValue(json))
+            {
+                CliOutput.Json<IReadOnlyList<KfLinkRow>>(rows);
+            }
+            else
+            {
+                var table = CliOutput.Table("网格", "名称", "链接");
+                foreach (var row in rows)
+                {
+                    table.Row(row.Code, row.Name, row.Url ?? "没有链接：" + row.Problem);
+                }
+
+                var console = CliOutput.Out();
+                console.Write(table);
+                console.WriteLine($"二维码和打印页：{sheet}");
+            }
+
+            return rows.All(r => r.Url is not null) ? CliExit.Done : CliExit.Failed;
+        });
+        return new Command("kf", "微信客服") { links };
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Spectre.Console;
 using GridBot.Dialogs.Calendar;
 using GridBot.Host.Ledgers;
 using GridBot.Host.StaffConsole;
@@ -11,59 +13,68 @@ namespace GridBot.Host.Cli;
 /// </summary>
 internal static class LedgerVerb
 {
-    public const string Usage = "  dotnet run --project src/GridBot.Host -- ledger --scope <编码> --month 2026-11 --out FILE.xlsx   导出工单台账（Excel）";
-
-    public static async Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    public static Command Create(string[] settings)
     {
-        var parsed = CliArguments.Parse(args, "scope", "month", "out");
-        if (string.IsNullOrEmpty(parsed["scope"]) || string.IsNullOrEmpty(parsed["out"]) || LedgerRange.ParseMonth(parsed["month"]) is not { } range)
+        var scopeOption = CliOptions.Scope("网格、社区或街道编码（含全部下级网格）", required: true);
+        var month = new Option<LedgerRange>("--month")
         {
-            await Console.Error.WriteLineAsync("用法：ledger --scope <网格编码> --month 2026-11 --out 台账.xlsx");
-            return 2;
-        }
+            Description = "哪个月（北京时间）",
+            HelpName = "2026-11",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (LedgerRange.ParseMonth(text) is { } range)
+                {
+                    return range;
+                }
 
-        using var host = await CliHost.StartAsync(parsed.Settings, cancellationToken);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-        if (await GridScope.ResolveAsync(db, parsed["scope"], cancellationToken) is not { } grids)
+                result.AddError($"--month 应写成 2026-11（收到：{text}）。");
+                return null;
+            },
+        };
+        var output = new Option<string>("--out") { Description = "写到这个 Excel 文件", HelpName = "台账.xlsx", Required = true };
+        var json = CliOptions.Json();
+        var command = new Command("ledger", "导出工单台账（Excel，含网格月度统计）") { scopeOption, month, output, json };
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            await Console.Error.WriteLineAsync($"没有编码为 {parsed["scope"]} 的网格。");
-            return 1;
-        }
+            var code = parsed.GetRequiredValue(scopeOption);
+            var file = Path.GetFullPath(parsed.GetRequiredValue(output));
+            using var host = await CliHost.StartAsync(settings, cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+            if (await GridScope.ResolveAsync(db, code, cancellationToken) is not { } grids)
+            {
+                return CliOutput.Error($"没有编码为 {code} 的网格。");
+            }
 
-        var writer = new TicketLedgerWriter(db, scope.ServiceProvider.GetRequiredService<ChinaWorkingCalendar>());
-        var total = await writer.CountAsync(grids, range, cancellationToken);
-        var bar = new ProgressBar(total, Console.Error);
-        await using (var file = File.Create(parsed["out"]!))
-        {
-            await writer.WriteAsync(grids, range, file, bar, cancellationToken);
-        }
+            var range = parsed.GetRequiredValue(month);
+            var writer = new TicketLedgerWriter(db, scope.ServiceProvider.GetRequiredService<ChinaWorkingCalendar>());
+            var total = await writer.CountAsync(grids, range, cancellationToken);
+            await CliProgress.BarAsync("导出台账", async report =>
+            {
+                await using var stream = File.Create(file);
+                await writer.WriteAsync(grids, range, stream, new Progress(total, report), cancellationToken);
+                return total;
+            });
+            await host.StopAsync(cancellationToken);
+            if (parsed.GetValue(json))
+            {
+                CliOutput.Json(new LedgerExport(file, total));
+            }
+            else
+            {
+                CliOutput.Out().WriteLine($"已导出 {total} 条工单到 {file}");
+            }
 
-        bar.Done();
-        await host.StopAsync(cancellationToken);
-        Console.WriteLine($"已导出 {total} 条工单到 {Path.GetFullPath(parsed["out"]!)}");
-        return 0;
+            return CliExit.Done;
+        });
+        return command;
     }
 
-    /// <summary>"[#####-----] 52% 12000/23000" redrawn in place; one line per update when stderr is not a terminal.</summary>
-    private sealed class ProgressBar(int total, TextWriter output) : IProgress<int>
+    /// <summary>The writer's row count, onto the bar.</summary>
+    private sealed class Progress(int total, Action<long, long> report) : IProgress<int>
     {
-        private const int Width = 30;
-
-        public void Report(int value)
-        {
-            var fraction = total == 0 ? 1 : Math.Min(1, (double)value / total);
-            var filled = (int)(fraction * Width);
-            var line = $"[{new string('#', filled)}{new string('-', Width - filled)}] {fraction * 100,3:0}% {value}/{total}";
-            output.Write(Console.IsErrorRedirected ? line + Environment.NewLine : "\r" + line);
-        }
-
-        public void Done()
-        {
-            if (!Console.IsErrorRedirected)
-            {
-                output.WriteLine();
-            }
-        }
+        public void Report(int value) => report(value, total);
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using GridBot.Host.Tests.Cli;
 
 namespace GridBot.Host.Tests.Deployment;
 
@@ -43,8 +43,9 @@ public sealed class StartupErrorTests : IDisposable
         var run = await RunAsync(["calender", "import-notice", "x.txt"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("您是不是要用 calendar", run.Errors);
-        Assert.Contains("import, classifier", run.Errors);
+        Assert.Contains("'calender' was not matched", run.Errors);
+        Assert.Contains("\ncalendar\n", run.Errors.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Output);
     }
 
     [Fact]
@@ -71,35 +72,5 @@ public sealed class StartupErrorTests : IDisposable
     private string[] FreshDatabase() =>
         [$"--ConnectionStrings:GridBot=Data Source={Path.Combine(folder, "gridbot.db")}"];
 
-    private static async Task<Run> RunAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GridBot.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new Run(process.ExitCode, await output, await errors);
-    }
-
-    private sealed record Run(int ExitCode, string Output, string Errors)
-    {
-        public IReadOnlyList<string> ErrorLines => Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    private static Task<HostProcess.Run> RunAsync(string[] args) => HostProcess.RunAsync(args);
 }
