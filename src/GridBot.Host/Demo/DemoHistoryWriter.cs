@@ -41,8 +41,8 @@ internal sealed partial class DemoHistoryWriter(
     IOptions<FollowUpOptions> followUps,
     ILogger<DemoHistoryWriter> logger)
 {
-    private static readonly TimeOnly[] WorkingDayTicks = [new(8, 35), new(10, 5), new(11, 35), new(14, 5), new(15, 35), new(17, 35)];
-    private static readonly TimeOnly[] OffDayTicks = [new(10, 5), new(16, 5)];
+    private static readonly TimeOnly[] WorkingDayTicks = [new(9, 5), new(11, 5), new(14, 35), new(16, 35), new(17, 45)];
+    private static readonly TimeOnly[] OffDayTicks = [new(12, 5)];
 
     public async Task<DemoHistorySummary> WriteAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +70,8 @@ internal sealed partial class DemoHistoryWriter(
         }
 
         var stories = DemoScript.Stories(cast, firstDay, days + 1, calendar);
-        var steps = new DemoTicketSteps(scopes, shanghai, calendar, timeline, followUps);
+        await using var batch = new DemoTicketBatch(scopes, shanghai);
+        var steps = new DemoTicketSteps(batch, shanghai, calendar, timeline, followUps);
         foreach (var story in stories)
         {
             steps.Plan(story);
@@ -88,7 +89,7 @@ internal sealed partial class DemoHistoryWriter(
 
         await PlanSchedulesAsync(timeline, shanghai, clock, schedules, cast, cancellationToken);
         await PlanAnnouncementsAsync(timeline, shanghai, clock, cast, firstDay, days, cancellationToken);
-        var ran = await timeline.RunAsync(cancellationToken);
+        var ran = await timeline.RunAsync(steps.SettleAsync, cancellationToken);
         // Whatever came due since the last tick is done now, so the host's own chaser starts with nothing left over
         // from the history to post into the groups.
         clock.MoveTo(endUtc);
@@ -144,9 +145,14 @@ internal sealed partial class DemoHistoryWriter(
                 var runner = ActivatorUtilities.CreateInstance<ScheduleSlotRunner>(services, planner, schedules);
                 var messenger = ActivatorUtilities.CreateInstance<ProactiveMessenger>(services, (TimeProvider)clock);
                 var lookBack = TimeSpan.FromMinutes(2);
-                _ = kind == ScheduleKind.DailyHuddle
-                    ? await ActivatorUtilities.CreateInstance<DailyHuddleService>(services, runner, planner, messenger, shanghai, schedules).RunAsync(clock.NowUtc, lookBack, ct)
-                    : await ActivatorUtilities.CreateInstance<WeeklyMeetingService>(services, runner, planner, messenger, shanghai, schedules).RunAsync(clock.NowUtc, lookBack, ct);
+                if (kind == ScheduleKind.DailyHuddle)
+                {
+                    await ActivatorUtilities.CreateInstance<DailyHuddleService>(services, runner, planner, messenger, shanghai, schedules).RunAsync(clock.NowUtc, lookBack, ct);
+                }
+                else
+                {
+                    await ActivatorUtilities.CreateInstance<WeeklyMeetingService>(services, runner, planner, messenger, shanghai, schedules).RunAsync(clock.NowUtc, lookBack, ct);
+                }
             });
         }
     }

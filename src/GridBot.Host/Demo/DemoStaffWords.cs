@@ -1,3 +1,5 @@
+using GridBot.Store.Tickets;
+
 namespace GridBot.Host.Demo;
 
 /// <summary>What staff and residents wrote on the month's tickets: closures, answers, reasons.</summary>
@@ -12,13 +14,19 @@ internal static class DemoStaffWords
         ["矛盾纠纷"] = ["已上门调解，双方达成一致并签了协议", "已约双方在社区调解室沟通，问题已解决", "已协调物业查明漏点，楼上已安排维修"],
     };
 
-    public static readonly string[] Answers =
+    private static readonly string[] QuestionAnswers =
     [
         "您好，已按社区服务中心的办理指南电话回复您，材料清单也发到群公告里了。",
-        "感谢建议！已记录并报社区，下次居民议事会上讨论。",
-        "谢谢您的认可，我们会继续努力！",
         "您好，具体政策已转给社区工作人员，明天上午会联系您。",
     ];
+
+    /// <summary>答复 as staff write it: a question is answered, a suggestion taken up, praise thanked.</summary>
+    public static string AnswerTo(AppealType type, Random random) => type switch
+    {
+        AppealType.Suggestion => "感谢建议！已记录并报社区，下次居民议事会上讨论。",
+        AppealType.Praise => "谢谢您的认可，我们会继续努力！",
+        _ => QuestionAnswers[random.Next(QuestionAnswers.Length)],
+    };
 
     public static readonly string[] UnsatisfiedReasons = ["修完第二天又坏了", "只是表面清了一下，味道还在", "说了处理，其实没人来过"];
 

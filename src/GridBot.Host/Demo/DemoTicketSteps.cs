@@ -4,9 +4,7 @@ using GridBot.Dialogs.Tickets;
 using GridBot.Dialogs.Tickets.FollowUps;
 using GridBot.Dialogs.Time;
 using GridBot.Host.Channels.WebChat;
-using GridBot.Store;
 using GridBot.Store.Tickets;
-using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,30 +12,28 @@ namespace GridBot.Host.Demo;
 
 /// <summary>
 /// A story's ticket, step by step, through what the bot's own commands call: <see cref="TicketService"/> opens it
-/// (number, deadline on the working calendar) and the entity's lifecycle methods move it, each step a unit of work of
-/// its own (<see cref="TurnTransaction"/>, as a chat turn is) at its moment on the history clock. A step the
+/// (number, deadline on the working calendar) and the entity's lifecycle methods move it, each step at its moment on
+/// the history clock, in the ticket steps' unit of work (<see cref="DemoTicketBatch"/>, a turn's transaction). A step the
 /// lifecycle no longer allows (the deadline chaser escalated the ticket meanwhile) is not taken.
 /// </summary>
-internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime clock, ChinaWorkingCalendar calendar, DemoTimeline timeline, IOptions<FollowUpOptions> followUps)
+internal sealed class DemoTicketSteps(DemoTicketBatch batch, ShanghaiTime clock, ChinaWorkingCalendar calendar, DemoTimeline timeline, IOptions<FollowUpOptions> followUps)
 {
-    public void Plan(DemoStory story) => timeline.At(story.OpenedUtc, ct => OpenAsync(story, ct));
+    public void Plan(DemoStory story) => timeline.TicketStepAt(story.OpenedUtc, ct => OpenAsync(story, ct));
+
+    /// <summary>Commits what the ticket steps since the last other step did.</summary>
+    public Task SettleAsync(CancellationToken cancellationToken) => batch.CommitAsync(cancellationToken);
 
     private async Task OpenAsync(DemoStory story, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var turn = services.GetRequiredService<TurnTransaction>();
-        await turn.BeginAsync(cancellationToken);
-        var db = services.GetRequiredService<GridBotDbContext>();
-        var tickets = ActivatorUtilities.CreateInstance<TicketService>(services, clock);
+        await batch.OpenAsync(cancellationToken);
+        var tickets = batch.Tickets;
         var report = story.Report;
-        var grid = await db.Grids.SingleAsync(g => g.Id == story.GridId, cancellationToken);
+        var grid = await batch.Db.Grids.SingleAsync(g => g.Id == story.GridId, cancellationToken);
         var draft = new TicketDraft(report.Text, report.Category, report.Urgency, report.Place, []) { AppealType = report.Type };
         var reporter = tickets.NewReporter(WebChatSender.ChannelName, story.Reporter.UserId, story.Reporter.Name, null, report.Text);
         var ticket = await tickets.OpenAsync(
             new TicketOpening(draft, grid, WebChatSender.ChannelName, story.Cast.ChatId, null, reporter, Resident(story)), cancellationToken);
-        await turn.CommitAsync(cancellationToken);
-        story.TicketId = ticket.Id;
+        batch.Hold(story, ticket);
 
         var random = story.Random;
         var now = clock.NowUtc;
@@ -45,7 +41,7 @@ internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime 
         {
             case DemoOutcome.Answered:
                 Then(story, TicketAction.Answer, Staff(now.AddMinutes(random.Next(60, 360)), random), (t, _) =>
-                    t.Answer(random.Next(2) == 0 ? Leader(story) : Worker(story), DemoStaffWords.Answers[(int)t.AppealType % DemoStaffWords.Answers.Length], clock.NowUtc));
+                    t.Answer(random.Next(2) == 0 ? Leader(story) : Worker(story), DemoStaffWords.AnswerTo(t.AppealType, random), clock.NowUtc));
                 return;
             case DemoOutcome.Withdrawn:
                 Then(story, TicketAction.Withdraw, ResidentTime(now.AddMinutes(random.Next(60, 240)), random), (t, _) => t.Withdraw(Resident(story), DemoStaffWords.WithdrawReason, clock.NowUtc));
@@ -56,7 +52,7 @@ internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime 
         var assignAt = urgent ? now.AddMinutes(random.Next(4, 12)) : Staff(now.AddMinutes(random.Next(20, 150)), random);
         // A worker often takes it himself ("这个我来处理"); otherwise the leader dispatches (派单).
         Then(story, TicketAction.Assign, assignAt, (t, _) => t.Assign(random.Next(3) == 0 ? Worker(story) : Leader(story), story.Cast.Worker.UserId, story.Cast.Worker.Name, clock.NowUtc),
-            () => timeline.At(clock.NowUtc.AddMinutes(urgent ? 3 : random.Next(10, 90)), ct => StartedAsync(story, ticket.DeadlineUtc!.Value, ct)));
+            () => timeline.TicketStepAt(clock.NowUtc.AddMinutes(urgent ? 3 : random.Next(10, 90)), ct => StartedAsync(story, ticket.DeadlineUtc!.Value, ct)));
     }
 
     private async Task StartedAsync(DemoStory story, DateTime deadlineUtc, CancellationToken cancellationToken)
@@ -147,7 +143,7 @@ internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime 
     }
 
     private void Then(DemoStory story, TicketAction action, DateTime at, Action<Ticket, TicketService> act, Action? next = null) =>
-        timeline.At(at, async ct =>
+        timeline.TicketStepAt(at, async ct =>
         {
             if (await StepAsync(story, action, act, ct))
             {
@@ -158,12 +154,8 @@ internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime 
     /// <returns>False when the lifecycle does not allow the step any more (nothing is written).</returns>
     private async Task<bool> StepAsync(DemoStory story, TicketAction action, Action<Ticket, TicketService> act, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var turn = services.GetRequiredService<TurnTransaction>();
-        await turn.BeginAsync(cancellationToken);
-        var db = services.GetRequiredService<GridBotDbContext>();
-        var ticket = await db.Tickets.Include(t => t.Reporters).Include(t => t.Grid).SingleAsync(t => t.Id == story.TicketId, cancellationToken);
+        await batch.OpenAsync(cancellationToken);
+        var ticket = await batch.TicketOfAsync(story, cancellationToken);
         // The chaser may have escalated the ticket meanwhile (no Start from 已升级), or a closure made a step moot:
         // the same question the commands ask first.
         if (!ticket.Allows(action))
@@ -171,9 +163,7 @@ internal sealed class DemoTicketSteps(IServiceScopeFactory scopes, ShanghaiTime 
             return false;
         }
 
-        act(ticket, ActivatorUtilities.CreateInstance<TicketService>(services, clock));
-
-        await turn.CommitAsync(cancellationToken);
+        act(ticket, batch.Tickets);
         return true;
     }
 
