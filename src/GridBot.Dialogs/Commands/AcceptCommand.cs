@@ -10,8 +10,8 @@ public sealed class AcceptCommand(TicketCommandSupport support, ShanghaiTime clo
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var ticket = await support.FindAsync(context, invocation.TakeReference().Reference, Definition.Usage, cancellationToken);
-        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Accept, "受理"))
+        var ticket = await support.OpenAsync(context, invocation.TakeReference().Reference, Definition.Usage, TicketAction.Accept, "受理", cancellationToken);
+        if (ticket is null)
         {
             return;
         }

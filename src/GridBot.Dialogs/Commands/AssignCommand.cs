@@ -27,9 +27,9 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
         }
 
         var ticket = reference is null
-            ? await support.FindJustReportedAsync(context, Definition.Usage, $"派单 <号> @{name}", cancellationToken)
-            : await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
-        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Assign, "派单"))
+            ? TicketCommandSupport.Admit(context, await support.FindJustReportedAsync(context, Definition.Usage, $"派单 <号> @{name}", cancellationToken), TicketAction.Assign, "派单")
+            : await support.OpenAsync(context, reference, Definition.Usage, TicketAction.Assign, "派单", cancellationToken);
+        if (ticket is null)
         {
             return;
         }

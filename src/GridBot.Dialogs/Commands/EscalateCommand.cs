@@ -33,8 +33,8 @@ public sealed class EscalateCommand(
             return;
         }
 
-        var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
-        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Escalate, "升级"))
+        var ticket = await support.OpenAsync(context, reference, Definition.Usage, TicketAction.Escalate, "升级", cancellationToken);
+        if (ticket is null)
         {
             return;
         }

@@ -19,8 +19,8 @@ public sealed class RejectCommand(TicketCommandSupport support, TicketNotifier n
             return;
         }
 
-        var ticket = await support.FindAsync(context, reference, Definition.Usage, cancellationToken);
-        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Reject, "退回"))
+        var ticket = await support.OpenAsync(context, reference, Definition.Usage, TicketAction.Reject, "退回", cancellationToken);
+        if (ticket is null)
         {
             return;
         }

@@ -11,8 +11,8 @@ public sealed class StartCommand(TicketCommandSupport support, ShanghaiTime cloc
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var ticket = await support.FindAsync(context, invocation.TakeReference().Reference, Definition.Usage, cancellationToken);
-        if (ticket is null || !TicketCommandSupport.Allows(context, ticket, TicketAction.Start, "开始处理"))
+        var ticket = await support.OpenAsync(context, invocation.TakeReference().Reference, Definition.Usage, TicketAction.Start, "开始处理", cancellationToken);
+        if (ticket is null)
         {
             return;
         }

@@ -43,6 +43,19 @@ public sealed class TicketCommandSupport(TicketFinder finder, ShanghaiTime clock
         }
     }
 
+    /// <summary>
+    /// The opening every ticket command shares: the ticket by its reference among those the speaker may see (their
+    /// grid scope, <see cref="TicketFinder.Visible"/>), then whether its lifecycle allows <paramref name="action"/>.
+    /// Null when either refuses, already answered. Who may run the command at all is its <see cref="CommandAudience"/>.
+    /// </summary>
+    public async Task<Ticket?> OpenAsync(
+        TurnContext context, string? reference, string usage, TicketAction action, string verb, CancellationToken cancellationToken) =>
+        Admit(context, await FindAsync(context, reference, usage, cancellationToken), action, verb);
+
+    /// <summary>The lifecycle half of <see cref="OpenAsync"/>, for a command that found its ticket another way.</summary>
+    public static Ticket? Admit(TurnContext context, Ticket? ticket, TicketAction action, string verb) =>
+        ticket is not null && Allows(context, ticket, action, verb) ? ticket : null;
+
     public async Task<Ticket?> FindAsync(TurnContext context, string? reference, string usage, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(reference))

@@ -4,7 +4,7 @@ using GridBot.Store.Conversations;
 
 namespace GridBot.Dialogs.Core;
 
-public sealed class TurnContext(Activity activity, TurnDelivery delivery) : ITurnContext
+public sealed class TurnContext(Activity activity, TurnDelivery delivery)
 {
     private readonly List<Activity> _replies = [];
     private TurnIdentity? _identity;

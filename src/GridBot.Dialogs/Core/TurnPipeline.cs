@@ -20,7 +20,7 @@ namespace GridBot.Dialogs.Core;
 /// </summary>
 public sealed class TurnPipeline
 {
-    private readonly IMiddleware[] _steps;
+    private readonly ITurnMiddleware[] _steps;
 
     public TurnPipeline(
         TurnLockMiddleware turnLock,

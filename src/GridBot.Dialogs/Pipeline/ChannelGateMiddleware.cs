@@ -3,7 +3,7 @@ using GridBot.Dialogs.Core;
 namespace GridBot.Dialogs.Pipeline;
 
 /// <summary>Runs the activity's channel gate, if its channel has one (<see cref="IChannelGate"/>).</summary>
-public sealed class ChannelGateMiddleware(IEnumerable<IChannelGate> gates) : IMiddleware
+public sealed class ChannelGateMiddleware(IEnumerable<IChannelGate> gates) : ITurnMiddleware
 {
     private readonly IChannelGate[] _gates = [.. gates];
 

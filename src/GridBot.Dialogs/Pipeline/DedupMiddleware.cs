@@ -8,7 +8,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// An activity id seen before is answered with the replies it got the first time and changes nothing:
 /// a channel's retry never makes a second ticket.
 /// </summary>
-public sealed class DedupMiddleware(ActivityDedup dedup) : IMiddleware
+public sealed class DedupMiddleware(ActivityDedup dedup) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

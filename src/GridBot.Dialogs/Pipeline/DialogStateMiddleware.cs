@@ -7,7 +7,7 @@ using GridBot.Store.Conversations;
 namespace GridBot.Dialogs.Pipeline;
 
 /// <summary>Loads the speaker's dialog stack before the turn and stages it for the turn's commit after.</summary>
-public sealed class DialogStateMiddleware(GridBotDbContext db, TimeProvider time) : IMiddleware
+public sealed class DialogStateMiddleware(GridBotDbContext db, TimeProvider time) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

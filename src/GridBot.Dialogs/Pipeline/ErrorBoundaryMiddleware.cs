@@ -9,7 +9,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// A bug in one turn costs that turn only: its changes are dropped, the person's dialog state is cleared so
 /// a bad state cannot loop, they get a short apology, and the activity is not marked handled so a resend is tried again.
 /// </summary>
-public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, TurnTransaction turn, ILogger<ErrorBoundaryMiddleware> logger) : IMiddleware
+public sealed partial class ErrorBoundaryMiddleware(GridBotDbContext db, TurnTransaction turn, ILogger<ErrorBoundaryMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

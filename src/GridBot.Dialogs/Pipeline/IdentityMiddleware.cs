@@ -4,7 +4,7 @@ using GridBot.Dialogs.Identity;
 namespace GridBot.Dialogs.Pipeline;
 
 /// <summary>Resolves the grid and the speaker's role; an unbound group or a stranger in private gets a polite answer and no ticket.</summary>
-public sealed class IdentityMiddleware(IdentityResolver resolver) : IMiddleware
+public sealed class IdentityMiddleware(IdentityResolver resolver) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

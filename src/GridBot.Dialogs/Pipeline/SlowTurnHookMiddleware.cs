@@ -9,7 +9,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// reply budget. The crash test uses it to have turns that miss the AI bot's budget killed mid-flight. After dedup, so
 /// a retry of a finished turn stays fast; before any write, so the wait holds no database lock.
 /// </summary>
-public sealed class SlowTurnHookMiddleware(IOptions<SlowTurnOptions> options, TimeProvider time) : IMiddleware
+public sealed class SlowTurnHookMiddleware(IOptions<SlowTurnOptions> options, TimeProvider time) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace GridBot.Dialogs.Pipeline;
 /// stages its changes, and here the replies that leave by outbox and the processed-activity mark are staged too and
 /// all of it is committed in one SaveChanges: a turn happens completely or not at all. An exception rolls it back.
 /// </summary>
-public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedup dedup, GridBotDbContext db, TimeProvider time) : IMiddleware
+public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedup dedup, GridBotDbContext db, TimeProvider time) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace GridBot.Dialogs.Routing;
 /// (MessageText.IsAddressed) is never met with silence: when no route had anything to say, it gets a short
 /// "没太明白" with an example, whatever the classifier thought.
 /// </summary>
-public sealed class RouterMiddleware(RouteTable table, IServiceProvider services) : IMiddleware
+public sealed class RouterMiddleware(RouteTable table, IServiceProvider services) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using GridBot.Store.Tickets;
 namespace GridBot.Dialogs.Tickets;
 
 /// <summary>Everything the ticket feature says, in one place, so the tone stays the same.</summary>
-internal static class TicketTexts
+public static class TicketTexts
 {
     public const string AskPlace = "收到您反映的问题！请问具体在哪个楼栋/位置？（例如：3号楼2单元、解放路12号门口）\n回复“取消”可不登记。";
     public const string Cancelled = "好的，已取消，这条不登记工单。有需要随时找我。";

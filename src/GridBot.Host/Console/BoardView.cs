@@ -58,7 +58,7 @@ public static class BoardView
                     html.Append("<span class=\"badge urged\">").Append(ConsoleTexts.Urged(row.UrgeCount, row.RaisedToLeader)).Append("</span>");
                 }
 
-                html.Append("<span class=\"desc\">").Append(E(Shorten(Dialogs.Privacy.PersonalDataMask.Text(row.Description), 60))).Append("</span>")
+                html.Append("<span class=\"desc\">").Append(E(Dialogs.Tickets.TicketTexts.Excerpt(row.Description, 60))).Append("</span>")
                     .Append("<span class=\"meta\">").Append(E(row.Category)).Append(" · ").Append(E(row.GridName))
                     .Append(row.DeadlineUtc is { } deadline ? " · 时限 " + E(clock.Format(deadline)) : " · " + AppealTypeNames.Of(row.AppealType) + "，待答复");
                 if (row.OwnerName is not null)
@@ -85,12 +85,6 @@ public static class BoardView
         }
 
         return html.Append("</nav>").ToString();
-    }
-
-    private static string Shorten(string text, int max)
-    {
-        var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= max ? oneLine : oneLine[..max] + "…";
     }
 
     private static void Select(StringBuilder html, string name, string label, string? selected, IEnumerable<(string Value, string Text)> options, string? any)

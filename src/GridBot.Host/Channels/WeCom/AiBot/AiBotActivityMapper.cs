@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Routing;
 
 namespace GridBot.Host.Channels.WeCom.AiBot;
 
@@ -10,7 +10,7 @@ namespace GridBot.Host.Channels.WeCom.AiBot;
 /// of the bot (the core cuts it from the words and knows the message is meant for the bot: MessageText), voice
 /// arrives already transcribed, images become attachments and a quoted message is kept after the words.
 /// </summary>
-internal static partial class AiBotActivityMapper
+internal static class AiBotActivityMapper
 {
     public const string ChannelId = "wecom";
     private const int MaxTextLength = 4000;
@@ -36,8 +36,7 @@ internal static partial class AiBotActivityMapper
         {
             // WeCom only calls the AI bot back from a group when it is @-mentioned: the group message is addressed to it
             // even when the @token is not in the words (a quoted reply), so the entity is there either way.
-            var leading = LeadingMention().Match(words);
-            entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = botId, Name = BotName }, Text = leading.Success ? leading.Value.Trim() : null }];
+            entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = botId, Name = BotName }, Text = MessageText.LeadingMention(words) }];
         }
 
         if (callback.Quote is { } quote)
@@ -109,7 +108,4 @@ internal static partial class AiBotActivityMapper
     private static string AttachmentUrl(string url, string? aeskey) =>
         string.IsNullOrEmpty(aeskey) || url.Contains('#', StringComparison.Ordinal) ? url : $"{url}#aeskey={Uri.EscapeDataString(aeskey)}";
 
-    // Group text arrives as "@机器人名 3号楼电梯坏了": the first @token is the bot (WeCom only calls back when it is mentioned).
-    [GeneratedRegex(@"^\s*[@＠]\S+\s*")]
-    private static partial Regex LeadingMention();
 }
