@@ -36,8 +36,9 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
             .FirstOrDefault();
+        // One query (one round trip in the turn): a ticket's reporters are few rows, each carrying the grid's columns.
         return best.Score > 0
-            ? await db.Tickets.Include(t => t.Reporters).Include(t => t.Grid).AsSplitQuery().FirstAsync(t => t.Id == best.Id, cancellationToken)
+            ? await db.Tickets.Include(t => t.Reporters).Include(t => t.Grid).AsSingleQuery().FirstAsync(t => t.Id == best.Id, cancellationToken)
             : null;
     }
 
