@@ -31,7 +31,7 @@ internal static class DemoAnnouncements
             .Select(d => new { d.GridId, d.Chat!.Grid!.Path }).Distinct().ToListAsync(cancellationToken);
         var roots = chats.Select(c => c.Path).ToList();
         var members = (await db.Members.AsNoTracking().Select(m => new { m.Id, m.Grid!.Path }).ToListAsync(cancellationToken))
-            .Where(m => roots.Any(r => m.Path.StartsWith(r, StringComparison.Ordinal)))
+            .Where(m => roots.Any(r => GridScope.IsWithin(m.Path, r)))
             .OrderBy(m => m.Id).ToList();
         var random = new Random(DemoScript.Seed + (int)announcementId);
         var acks = new List<DemoAck>();
@@ -43,7 +43,7 @@ internal static class DemoAnnouncements
             }
 
             // The chat they said it in: the nearest reached grid above them (a micro-grid's liaison speaks in the grid's group).
-            var chat = chats.Where(c => member.Path.StartsWith(c.Path, StringComparison.Ordinal)).MaxBy(c => c.Path.Length)!;
+            var chat = chats.Where(c => GridScope.IsWithin(member.Path, c.Path)).MaxBy(c => c.Path.Length)!;
             var minutes = random.NextDouble() < 0.8 ? random.Next(3, 240) : random.Next(600, 1800);
             acks.Add(new DemoAck(announcementId, member.Id, chat.GridId, TimeSpan.FromMinutes(minutes)));
         }

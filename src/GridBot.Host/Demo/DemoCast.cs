@@ -34,7 +34,7 @@ internal static class DemoCast
             var grid = grids.Single(g => g.Id == chat.GridId);
             var leader = members.FirstOrDefault(m => m.GridId == grid.Id && m.Role == MemberRole.Leader);
             var worker = members.FirstOrDefault(m => m.GridId == grid.Id && m.Role == MemberRole.Worker);
-            var community = grids.FirstOrDefault(g => g.Level == GridLevel.Community && grid.Path.StartsWith(g.Path, StringComparison.Ordinal));
+            var community = grids.FirstOrDefault(g => g.Level == GridLevel.Community && GridScope.IsWithin(grid.Path, g.Path));
             var staff = community is null ? null : members.FirstOrDefault(m => m.GridId == community.Id && m.Role == MemberRole.CommunityStaff);
             if (grid.Level != GridLevel.Grid || leader is null || worker is null || staff is null)
             {
@@ -53,7 +53,7 @@ internal static class DemoCast
                 residents.Add(new DemoPerson(resident.UserId, resident.Name));
             }
 
-            var micro = grids.Where(g => g.Level == GridLevel.MicroGrid && g.Path.StartsWith(grid.Path, StringComparison.Ordinal))
+            var micro = grids.Where(g => g.Level == GridLevel.MicroGrid && GridScope.IsWithin(g.Path, grid.Path))
                 .SelectMany(g => members.Where(m => m.GridId == g.Id && m.Role == MemberRole.Liaison).Take(1).Select(m => (g.Id, new DemoPerson(m.UserId, m.Name))))
                 .ToList();
             cast.Add(new DemoGridCast(grid.Id, grid.Code, chat.ChatId, community!.Id, Person(leader), Person(worker), Person(staff), residents, micro));

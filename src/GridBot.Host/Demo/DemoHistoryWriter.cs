@@ -165,8 +165,8 @@ internal sealed partial class DemoHistoryWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
-        var ticket = await db.Tickets.AsNoTracking()
-            .Where(t => t.Grid!.Path.StartsWith(communityPath) && t.DeadlineUtc != null && t.ResolvedUtc == null)
+        var ticket = await db.Tickets.AsNoTracking().InScope(new GridScope(null, communityPath))
+            .Where(t => t.DeadlineUtc != null && t.ResolvedUtc == null)
             .Where(t => t.Status != Store.Tickets.TicketStatus.Withdrawn && t.Status != Store.Tickets.TicketStatus.Rejected)
             .OrderByDescending(t => t.Tier).ThenBy(t => t.DeadlineUtc)
             .Select(t => new { t.Id, t.Category })
