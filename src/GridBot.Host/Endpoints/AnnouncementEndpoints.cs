@@ -1,6 +1,6 @@
-using System.Globalization;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
+using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Announcements;
 using GridBot.Store.Outbox;
@@ -64,9 +64,9 @@ public static class AnnouncementEndpoints
         DateTime? scheduleAtUtc = null;
         if (!string.IsNullOrWhiteSpace(request.ScheduleAt))
         {
-            if (ParseScheduleAt(request.ScheduleAt, calendar.TimeZone) is not { } parsed)
+            if (!TimeInput.TryParseUtc(request.ScheduleAt, calendar.TimeZone, out var parsed))
             {
-                return Problem("Bad scheduleAt", $"无法识别的时间“{request.ScheduleAt}”，请写成 2026-11-24 09:00（北京时间）或带时区的 ISO 8601。/ Use 2026-11-24 09:00 (Beijing) or ISO 8601 with an offset.", StatusCodes.Status400BadRequest);
+                return Problem("Bad scheduleAt", TimeInput.Refusal("scheduleAt", request.ScheduleAt) + " / Use ISO 8601 with an offset, or Beijing time without one.", StatusCodes.Status400BadRequest);
             }
 
             scheduleAtUtc = parsed > time.GetUtcNow().UtcDateTime ? parsed : null;
@@ -198,22 +198,6 @@ public static class AnnouncementEndpoints
         var scope = await GridScope.ResolveAsync(db, BearerTokenFilter.ScopeOf(http), cancellationToken);
         return scope is { IsEverything: true }
             || (scope is not null && await db.AnnouncementDeliveries.InScope(scope).AnyAsync(d => d.AnnouncementId == announcementId, cancellationToken));
-    }
-
-    /// <summary>"2026-11-24 09:00" is Beijing time; "2026-11-24T01:00:00Z" or "+08:00" carry their own zone. Also used by the CLI.</summary>
-    public static DateTime? ParseScheduleAt(string text, TimeZoneInfo zone)
-    {
-        if (!DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
-        {
-            return null;
-        }
-
-        return parsed.Kind switch
-        {
-            DateTimeKind.Utc => parsed,
-            DateTimeKind.Local => parsed.ToUniversalTime(),
-            _ => TimeZoneInfo.ConvertTimeToUtc(parsed, zone),
-        };
     }
 
     private static string StatusOf(DateTime? publishedUtc, DateTime? withdrawnUtc) =>

@@ -1,5 +1,6 @@
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public static class TicketApiEndpoints
         string? status,
         string? category,
         string? appealType,
-        DateTime? since,
+        string? since,
         int? limit,
         CancellationToken cancellationToken)
     {
@@ -72,9 +73,13 @@ public static class TicketApiEndpoints
             query = query.Where(t => t.AppealType == type);
         }
 
-        if (since is { } from)
+        if (!string.IsNullOrEmpty(since))
         {
-            var fromUtc = from.Kind == DateTimeKind.Local ? from.ToUniversalTime() : DateTime.SpecifyKind(from, DateTimeKind.Utc);
+            if (!TimeInput.TryParseUtc(since, TimeInput.Beijing, out var fromUtc))
+            {
+                return Results.Problem(title: "Bad since", detail: TimeInput.Refusal("since", since), statusCode: StatusCodes.Status400BadRequest);
+            }
+
             query = query.Where(t => t.CreatedUtc >= fromUtc);
         }
 

@@ -1,6 +1,7 @@
 using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Tickets;
+using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Tickets;
 using GridBot.Store.Turns;
@@ -142,22 +143,7 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
     private DateTimeOffset Local(DateTime utc) =>
         new(calendar.ToLocalTime(utc), calendar.TimeZone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
-    /// <summary>w3 datetime with a zone (2026-11-01T00:00:00+08:00); a time without a zone is taken as Beijing time.</summary>
-    private DateTime? Parse(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value) &&
-            (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
-        {
-            return value.UtcDateTime;
-        }
-
-        return DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), calendar.TimeZone)
-            : null;
-    }
+    /// <summary>w3 datetime as <see cref="TimeInput"/> reads every time: with a zone as given, without one Beijing time.</summary>
+    private DateTime? Parse(string? text) =>
+        !string.IsNullOrEmpty(text) && TimeInput.TryParseUtc(text, calendar.TimeZone, out var utc) ? utc : null;
 }
