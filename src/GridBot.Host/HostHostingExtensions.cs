@@ -23,10 +23,9 @@ public static class HostHostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.SectionName);
+        services.AddValidatedOptions<DemoOptions>(configuration, DemoOptions.SectionName);
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.SectionName).ValidateDataAnnotations();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         services.AddScoped<GridDataImporter>();
@@ -42,11 +41,9 @@ public static class HostHostingExtensions
         builder.AddWeCom();
         builder.AddWeComLongConnection();
         builder.AddStaffConsole();
-        services.AddOptions<DigestChartOptions>().Bind(configuration.GetSection(DigestChartOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestChartOptions>, DigestChartOptionsValidator>();
+        services.AddValidatedOptions<DigestChartOptions, DigestChartOptionsValidator>(configuration, DigestChartOptions.SectionName);
         services.AddSingleton<IDigestChart, ScottPlotDigestChart>();
-        services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
+        services.AddValidatedOptions<Open311Options, Open311OptionsValidator>(configuration, Open311Options.SectionName);
         services.AddScoped<Open311Requests>();
         services.AddSingleton<IChannelSender, Open311Sender>();
         builder.AddGridBotTelemetry();
