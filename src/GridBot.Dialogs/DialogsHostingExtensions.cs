@@ -30,21 +30,18 @@ public static class DialogsHostingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddWorkingCalendar(builder.Configuration);
-        services.AddOptions<TicketOptions>().Bind(builder.Configuration.GetSection(TicketOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
+        services.AddValidatedOptions<TicketOptions, TicketOptionsValidator>(builder.Configuration, TicketOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<TaxonomyProvider>();
         services.AddSingleton<KeywordTicketUnderstander>();
         AddUnderstanding(services, builder.Configuration);
         services.AddSingleton<ShanghaiTime>();
         services.AddSingleton<BotAdapter>();
-        services.AddOptions<ConsoleLinkOptions>().Bind(builder.Configuration.GetSection(ConsoleLinkOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConsoleLinkOptions>, ConsoleLinkOptionsValidator>();
+        services.AddValidatedOptions<ConsoleLinkOptions, ConsoleLinkOptionsValidator>(builder.Configuration, ConsoleLinkOptions.SectionName);
         services.AddScoped<ConsoleLinkIssuer>();
         services.AddMetrics();
         services.AddSingleton<GridBotTelemetry>();
 
-        services.AddOptions<SlowTurnOptions>().Bind(builder.Configuration.GetSection(SlowTurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SlowTurnOptions>(builder.Configuration, SlowTurnOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<TurnInbox>();
         services.AddHostedService<TurnInboxReplayer>();
         AddPipeline(services);
@@ -59,8 +56,7 @@ public static class DialogsHostingExtensions
 
     private static void AddUnderstanding(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClassifierOptions>().Bind(configuration.GetSection(ClassifierOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>();
+        services.AddValidatedOptions<ClassifierOptions, ClassifierOptionsValidator>(configuration, ClassifierOptions.SectionName);
         if (!configuration.GetValue(ClassifierOptions.SectionName + ":Enabled", true))
         {
             services.AddSingleton<ITicketUnderstander>(sp => sp.GetRequiredService<KeywordTicketUnderstander>());

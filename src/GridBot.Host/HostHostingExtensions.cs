@@ -23,11 +23,10 @@ public static class HostHostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.SectionName);
+        services.AddValidatedOptions<DemoOptions>(configuration, DemoOptions.SectionName).ValidateDataAnnotations();
         services.AddScoped<DemoHistoryWriter>();
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.SectionName).ValidateDataAnnotations();
         services.ConfigureHttpJsonOptions(o => Endpoints.ApiJson.Configure(o.SerializerOptions));
 
         services.AddScoped<GridDataImporter>();
@@ -43,11 +42,9 @@ public static class HostHostingExtensions
         builder.AddWeCom();
         builder.AddWeComLongConnection();
         builder.AddStaffConsole();
-        services.AddOptions<DigestChartOptions>().Bind(configuration.GetSection(DigestChartOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestChartOptions>, DigestChartOptionsValidator>();
+        services.AddValidatedOptions<DigestChartOptions, DigestChartOptionsValidator>(configuration, DigestChartOptions.SectionName);
         services.AddSingleton<IDigestChart, ScottPlotDigestChart>();
-        services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Open311Options>, Open311OptionsValidator>();
+        services.AddValidatedOptions<Open311Options, Open311OptionsValidator>(configuration, Open311Options.SectionName);
         services.AddScoped<Open311Requests>();
         services.AddSingleton<IChannelSender, Open311Sender>();
         builder.AddGridBotTelemetry();

@@ -10,8 +10,7 @@ public static class AnnouncementsServiceCollectionExtensions
 {
     public static IServiceCollection AddAnnouncements(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AnnouncementOptions>().Bind(configuration.GetSection(AnnouncementOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        services.AddValidatedOptions<AnnouncementOptions, AnnouncementOptionsValidator>(configuration, AnnouncementOptions.SectionName);
         services.AddScoped<AnnouncementReachFinder>();
         services.AddScoped<AnnouncementPublisher>();
         services.AddScoped<AnnouncementWithdrawal>();

@@ -18,9 +18,7 @@ public static class WorkingCalendarServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<WorkingCalendarOptions>()
-            .Bind(configuration.GetSection(WorkingCalendarOptions.SectionName))
-            .ValidateOnStart();
+        services.AddValidatedOptions<WorkingCalendarOptions>(configuration, WorkingCalendarOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkingCalendarOptions>, WorkingCalendarOptionsValidator>());
         services.TryAddSingleton(provider =>
         {

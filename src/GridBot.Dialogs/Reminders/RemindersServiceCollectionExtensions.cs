@@ -10,8 +10,7 @@ public static class RemindersServiceCollectionExtensions
 {
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration, ScheduleOptions.SectionName);
         services.AddScoped<SchedulePlanner>();
         services.AddScoped<ScheduleNoticeLedger>();
         services.AddScoped<ScheduleSlotRunner>();

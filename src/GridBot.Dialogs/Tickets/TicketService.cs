@@ -59,12 +59,11 @@ public sealed class TicketService(
             Channel = opening.Channel,
             ConversationId = opening.ConversationId,
             ServiceUrl = opening.ServiceUrl,
-            // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
-            DeadlineUtc = draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : null,
         };
         // The first reporter is part of the creation, not a later "reporter added" event.
         ticket.AddReporter(opening.Reporter, opening.Actor, now);
-        ticket.Open(opening.Actor, category.Tier, now);
+        // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
+        ticket.Open(opening.Actor, category.Tier, now, draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : null);
         foreach (var url in draft.PhotoUrls)
         {
             ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = now }, opening.Actor, now);

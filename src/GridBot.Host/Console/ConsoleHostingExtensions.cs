@@ -18,8 +18,7 @@ public static class ConsoleHostingExtensions
     public static IHostApplicationBuilder AddStaffConsole(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        services.AddValidatedOptions<ConsoleOptions, ConsoleOptionsValidator>(builder.Configuration, ConsoleOptions.SectionName);
         services.AddDataProtection();
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<ConsoleSessionCookie>();

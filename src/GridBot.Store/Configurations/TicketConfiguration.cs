@@ -45,5 +45,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId);
         builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId);
         builder.Navigation(t => t.Reporters).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -24,10 +24,10 @@ public sealed class Ticket
     public string? ServiceUrl { get; set; }
     public TicketStatus Status { get; private set; } = TicketStatus.New;
     public TicketTier Tier { get; private set; } = TicketTier.Grid;
-    public DateTime CreatedUtc { get; set; }
+    public DateTime CreatedUtc { get; private set; }
     public DateTime UpdatedUtc { get; set; }
     /// <summary>The SLA deadline; null for a question, a suggestion or praise, which carry no clock.</summary>
-    public DateTime? DeadlineUtc { get; set; }
+    public DateTime? DeadlineUtc { get; private set; }
     public DateTime? ResolvedUtc { get; private set; }
     public string? OwnerUserId { get; private set; }
     public string? OwnerName { get; private set; }
@@ -39,9 +39,15 @@ public sealed class Ticket
 
     /// <summary>When repeated urges raised the ticket to the grid leader's attention (once per ticket).</summary>
     public DateTime? RaisedToLeaderUtc { get; private set; }
-    public List<TicketReporter> Reporters { get; } = [];
-    public List<TicketAttachment> Attachments { get; } = [];
-    public List<TicketEvent> Events { get; } = [];
+
+    // Read-only views over the lists EF Core fills through the fields: only the methods below add to them.
+    private readonly List<TicketReporter> _reporters = [];
+    private readonly List<TicketAttachment> _attachments = [];
+    private readonly List<TicketEvent> _events = [];
+
+    public IReadOnlyList<TicketReporter> Reporters => _reporters.AsReadOnly();
+    public IReadOnlyList<TicketAttachment> Attachments => _attachments.AsReadOnly();
+    public IReadOnlyList<TicketEvent> Events => _events.AsReadOnly();
 
     public bool CarriesSla => AppealType.CarriesSla();
 
@@ -56,9 +62,22 @@ public sealed class Ticket
             ? action != TicketAction.Answer
             : action is not (TicketAction.Resolve or TicketAction.Rate or TicketAction.Reopen or TicketAction.Escalate));
 
-    public void Open(TicketActor actor, TicketTier tier, DateTime nowUtc)
+    /// <param name="deadlineUtc">The SLA deadline; only a complaint or a request for help carries one.</param>
+    public void Open(TicketActor actor, TicketTier tier, DateTime nowUtc, DateTime? deadlineUtc = null)
     {
+        // CreatedUtc, not the history: a ticket loaded without its events is just as open.
+        if (CreatedUtc != default)
+        {
+            throw new InvalidOperationException($"Ticket {Number} is already open.");
+        }
+
+        if (deadlineUtc is not null && !CarriesSla)
+        {
+            throw new InvalidOperationException($"Ticket {Number}: a {AppealType} carries no deadline.");
+        }
+
         Tier = tier;
+        DeadlineUtc = deadlineUtc;
         CreatedUtc = UpdatedUtc = nowUtc;
         Record(actor, TicketAction.Create, null, nowUtc, null);
     }
@@ -129,8 +148,8 @@ public sealed class Ticket
             return;
         }
 
-        Reporters.Add(reporter);
-        if (Events.Count > 0)
+        _reporters.Add(reporter);
+        if (_events.Count > 0)
         {
             Record(actor, TicketAction.AddReporter, Status, nowUtc, reporter.Name);
         }
@@ -139,13 +158,13 @@ public sealed class Ticket
     /// <summary>Takes back a reporter merged by mistake (拆分); their report becomes a ticket of its own.</summary>
     public void RemoveReporter(TicketReporter reporter, string newNumber, TicketActor actor, DateTime nowUtc)
     {
-        Reporters.Remove(reporter);
+        _reporters.Remove(reporter);
         Record(actor, TicketAction.Split, Status, nowUtc, $"{reporter.Name} → {newNumber}");
     }
 
     public void AddAttachment(TicketAttachment attachment, TicketActor actor, DateTime nowUtc)
     {
-        Attachments.Add(attachment);
+        _attachments.Add(attachment);
         Record(actor, TicketAction.AddAttachment, Status, nowUtc, attachment.Url);
     }
 
@@ -250,7 +269,7 @@ public sealed class Ticket
     private void Record(TicketActor actor, TicketAction action, TicketStatus? from, DateTime nowUtc, string? note, TicketStatus? to = null)
     {
         UpdatedUtc = nowUtc;
-        Events.Add(new TicketEvent
+        _events.Add(new TicketEvent
         {
             AtUtc = nowUtc,
             Action = action,

@@ -9,8 +9,7 @@ public static class FollowUpsServiceCollectionExtensions
 {
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>();
+        services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(configuration, FollowUpOptions.SectionName);
         services.AddScoped<OwnTickets>();
         services.AddScoped<FollowUpActions>();
         services.AddScoped<FollowUpRoute>();

@@ -10,8 +10,7 @@ internal static class BotFrameworkHostingExtensions
     public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration.GetSection(BotFrameworkOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+        services.AddValidatedOptions<BotFrameworkOptions, BotFrameworkOptionsValidator>(builder.Configuration, BotFrameworkOptions.SectionName);
         services.AddHttpClient(BotFrameworkSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotFrameworkAuthenticator>();

@@ -24,8 +24,7 @@ public static class WeComHostingExtensions
     public static IHostApplicationBuilder AddWeCom(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WeComOptions>().Bind(builder.Configuration.GetSection(WeComOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>();
+        services.AddValidatedOptions<WeComOptions, WeComOptionsValidator>(builder.Configuration, WeComOptions.SectionName);
 
         if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
         {
@@ -131,8 +130,7 @@ public static class WeComHostingExtensions
     private static void AddKf(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<KfOptions>().Bind(builder.Configuration.GetSection(KfOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KfOptions>, KfOptionsValidator>();
+        services.AddValidatedOptions<KfOptions, KfOptionsValidator>(builder.Configuration, KfOptions.SectionName);
         services.AddScoped<KfContactLinks>();
         services.AddSingleton<KfApiClient>();
         services.AddSingleton<KfSyncQueue>();
@@ -153,8 +151,7 @@ public static class WeComHostingExtensions
     private static void AddCustomerGroups(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CustomerGroupOptions>().Bind(builder.Configuration.GetSection(CustomerGroupOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CustomerGroupOptions>, CustomerGroupOptionsValidator>();
+        services.AddValidatedOptions<CustomerGroupOptions, CustomerGroupOptionsValidator>(builder.Configuration, CustomerGroupOptions.SectionName);
         services.AddSingleton<CustomerGroupClient>();
         services.AddScoped<CustomerGroupSync>();
         services.AddSingleton<IChannelSender, CustomerGroupSender>();
