@@ -3,7 +3,10 @@ using Spectre.Console;
 using GridBot.Dialogs.Announcements;
 using GridBot.Dialogs.Calendar;
 using GridBot.Host.Endpoints;
+using GridBot.Store;
 using GridBot.Store.Announcements;
+using GridBot.Store.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Cli;
 
@@ -28,9 +31,10 @@ internal static class AnnounceVerb
         var at = CliOptions.Time("--at", "定时发布的时刻（默认立即）");
         var requireAck = new Option<bool>("--require-ack") { Description = "要求各群回复“收到”" };
         var dryRun = new Option<bool>("--dry-run") { Description = "只预览覆盖范围，不保存不发送" };
+        var noWait = new Option<bool>("--no-wait") { Description = "写入发送队列后立即退出，不等运行中的机器人发完" };
         var publisherName = new Option<string>("--publisher") { Description = "发布人（默认“命令行”）", HelpName = "姓名" };
         var json = CliOptions.Json();
-        var command = new Command("announce", "发布公告：先打印覆盖的群和网格，再发布或定时") { targets, title, bodyFile, at, requireAck, dryRun, publisherName, json };
+        var command = new Command("announce", "发布公告：先打印覆盖的群和网格，再发布或定时") { targets, title, bodyFile, at, requireAck, dryRun, noWait, publisherName, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var codes = parsed.GetRequiredValue(targets).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -79,6 +83,11 @@ internal static class AnnounceVerb
             }
 
             var announcement = await publisher.PublishAsync(draft, reach, cancellationToken);
+            if (announcement.PublishedUtc is not null && !parsed.GetValue(noWait))
+            {
+                await WaitForFanOutAsync(services.GetRequiredService<GridBotDbContext>(), announcement.Id, cancellationToken);
+            }
+
             await host.StopAsync(cancellationToken);
             if (asJson)
             {
@@ -92,9 +101,35 @@ internal static class AnnounceVerb
             console.WriteLine($"{AnnouncementTexts.Reach(reach)}，每群 {publisher.CountParts(draft)} 条。");
             console.WriteLine(announcement.PublishedUtc is null
                 ? $"已保存公告 {announcement.Number}，将于 {zone.ToLocalTime(announcement.ScheduledUtc!.Value):yyyy-MM-dd HH:mm}（北京时间）由运行中的机器人发布。"
-                : $"已发布公告 {announcement.Number}，已写入 {reach.Chats.Count} 个群的发送队列，由运行中的机器人发送。");
+                : parsed.GetValue(noWait)
+                    ? $"已发布公告 {announcement.Number}，已写入 {reach.Chats.Count} 个群的发送队列，由运行中的机器人发送。"
+                    : $"已发布公告 {announcement.Number}，{reach.Chats.Count} 个群的发送队列已由机器人处理完。");
             return CliExit.Done;
         });
         return command;
     }
+
+    /// <summary>
+    /// The running bot sends the outbox rows this verb wrote; wait (bar of parts sent or failed) until none is pending,
+    /// polling the same database the bot writes to.
+    /// </summary>
+    private static Task WaitForFanOutAsync(GridBotDbContext db, long announcementId, CancellationToken cancellationToken) =>
+        CliProgress.BarAsync("等待机器人发送（Ctrl+C 停止等待，公告已保存）", async report =>
+        {
+            while (true)
+            {
+                var statuses = await db.AnnouncementDeliveryParts.AsNoTracking()
+                    .Where(p => db.AnnouncementDeliveries.Any(d => d.Id == p.DeliveryId && d.AnnouncementId == announcementId))
+                    .Select(p => p.OutboxMessage!.Status)
+                    .ToListAsync(cancellationToken);
+                var done = statuses.Count(s => s != OutboxStatus.Pending);
+                report(done, statuses.Count);
+                if (done == statuses.Count)
+                {
+                    return done;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        });
 }

@@ -22,7 +22,7 @@ public sealed class AnnounceCliTests
             var preview = await CliCommands.RunAsync([.. common, "--dry-run", database], ct);
             var afterPreview = await CountAsync(folder, "SELECT COUNT(*) FROM Announcements", ct);
             var scheduled = await CliCommands.RunAsync([.. common, "--at", "2099-01-01 09:00", database], ct);
-            var published = await CliCommands.RunAsync([.. common, "--require-ack", database], ct);
+            var published = await CliCommands.RunAsync([.. common, "--require-ack", "--no-wait", database], ct);
             var unknown = await CliCommands.RunAsync(["announce", "--targets", "NOPE", "--title", "标题", "--body-file", body, database], ct);
 
             Assert.Equal(0, preview);
@@ -38,6 +38,36 @@ public sealed class AnnounceCliTests
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutNoWaitTheAnnounceVerbReturnsOnceTheRunningBotHasSentEveryPart()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var body = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".md");
+        await File.WriteAllTextAsync(body, "本周六上午9点在社区广场开展消防演练。", ct);
+        try
+        {
+            var code = await CliCommands.RunAsync(
+                ["announce", "--targets", "DEMO-S01-C01", "--title", "消防演练通知", "--body-file", body,
+                 $"--ConnectionStrings:GridBot=Data Source={host.DatabasePath}", "--Demo:Enabled=false", "--Classifier:Enabled=false"], ct);
+
+            Assert.Equal(0, code);
+            await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Outbox WHERE Text LIKE '%消防演练通知%' AND Status = 'Pending'";
+            var pending = (long)(await command.ExecuteScalarAsync(ct))!;
+            command.CommandText = "SELECT COUNT(*) FROM Outbox WHERE Text LIKE '%消防演练通知%' AND Status = 'Sent'";
+            var sent = (long)(await command.ExecuteScalarAsync(ct))!;
+            Assert.Equal(0, pending);
+            Assert.Equal(6, sent);
+        }
+        finally
+        {
+            File.Delete(body);
         }
     }
 
