@@ -23,8 +23,8 @@ public static class StoreHostingExtensions
             .Configure(o =>
             {
                 o.ConnectionString = configuration.GetConnectionString("GridBot") ?? "";
-                o.Provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-                o.RedisConfiguration = configuration["Redis:Configuration"];
+                o.Provider = StoreSettings.ProviderOf(configuration);
+                o.RedisConfiguration = StoreSettings.RedisConfigurationOf(configuration);
                 o.RedisKeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : o.RedisKeyPrefix;
             })
             .ValidateDataAnnotations()
@@ -47,7 +47,7 @@ public static class StoreHostingExtensions
         builder.Services.AddScoped<TicketNumberAllocator>();
         // The index is provider-specific: SQLite has the FTS5 trigram table of the Announcements migration; PostgreSQL
         // scans until a pg_trgm index and its implementation are added.
-        if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.PostgreSql)
+        if (StoreSettings.ProviderOf(configuration) == DatabaseProvider.PostgreSql)
         {
             builder.Services.AddScoped<IAnnouncementSearch, ScanAnnouncementSearch>();
         }
@@ -57,7 +57,7 @@ public static class StoreHostingExtensions
         }
         // First hosted service: everything after it may assume the schema exists.
         builder.Services.AddHostedService<DatabaseMigrator>();
-        AddCoordination(builder.Services, configuration["Redis:Configuration"]);
+        AddCoordination(builder.Services, StoreSettings.RedisConfigurationOf(configuration));
         return builder;
     }
 

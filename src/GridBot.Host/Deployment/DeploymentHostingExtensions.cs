@@ -13,8 +13,8 @@ public static class DeploymentHostingExtensions
             .Configure(o =>
             {
                 o.Mode = configuration.GetValue($"{DeploymentOptions.SectionName}:{nameof(DeploymentOptions.Mode)}", DeploymentMode.Single);
-                o.Provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-                o.RedisConfiguration = configuration["Redis:Configuration"];
+                o.Provider = StoreSettings.ProviderOf(configuration);
+                o.RedisConfiguration = StoreSettings.RedisConfigurationOf(configuration);
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();

@@ -23,7 +23,7 @@ public static class SchedulesHostingExtensions
             ? found
             : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
-        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var provider = StoreSettings.ProviderOf(configuration);
         var connection = QuartzConnection.Resolve(configuration, provider);
 
         builder.Services.AddQuartz(q =>

@@ -10,6 +10,7 @@ using GridBot.Host.Channels.WeCom.Kf;
 using GridBot.Host.Channels.WeCom.Webhook;
 using GridBot.Host.Endpoints;
 using GridBot.Host.Outbox;
+using GridBot.Store.Configuration;
 using GridBot.Store.Coordination;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -26,7 +27,7 @@ public static class WeComHostingExtensions
         var services = builder.Services;
         services.AddValidatedOptions<WeComOptions, WeComOptionsValidator>(builder.Configuration, WeComOptions.SectionName);
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        if (!StoreSettings.UsesRedis(builder.Configuration))
         {
             services.TryAddSingleton<IReplayGuard, InProcessReplayGuard>();
             services.TryAddSingleton<IRobotRateLimiter, InProcessRobotRateLimiter>();
@@ -82,7 +83,7 @@ public static class WeComHostingExtensions
             return builder;
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        if (!StoreSettings.UsesRedis(builder.Configuration))
         {
             services.AddSingleton<IAiBotLease, DatabaseAiBotLease>();
         }
