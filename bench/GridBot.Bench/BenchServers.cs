@@ -76,12 +76,12 @@ internal sealed class BenchServers : IAsyncDisposable
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
-            await RunAsync("chown", ["postgres", _folder], cancellationToken);
+            await ToolProcess.RunAsync("chown", ["postgres", _folder], cancellationToken);
         }
 
-        await RunAsync(asRoot ? "runuser" : bin + "initdb", [.. asRoot ? ["-u", "postgres", "--", bin + "initdb"] : Array.Empty<string>(), "-D", data, "-A", "trust", "-U", "postgres"], cancellationToken);
+        await ToolProcess.RunAsync(asRoot ? "runuser" : bin + "initdb", [.. asRoot ? ["-u", "postgres", "--", bin + "initdb"] : Array.Empty<string>(), "-D", data, "-A", "trust", "-U", "postgres"], cancellationToken);
         string[] ctl = ["-D", data, "-l", Path.Combine(_folder, "pg.log"), "-w", "-o", $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"];
-        await RunAsync(asRoot ? "runuser" : bin + "pg_ctl", [.. asRoot ? ["-u", "postgres", "--", bin + "pg_ctl"] : Array.Empty<string>(), .. ctl], cancellationToken);
+        await ToolProcess.RunAsync(asRoot ? "runuser" : bin + "pg_ctl", [.. asRoot ? ["-u", "postgres", "--", bin + "pg_ctl"] : Array.Empty<string>(), .. ctl], cancellationToken);
         _postgresPid = int.Parse((await File.ReadAllLinesAsync(Path.Combine(data, "postmaster.pid"), cancellationToken))[0], System.Globalization.CultureInfo.InvariantCulture);
         Postgres = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=50";
     }
@@ -90,7 +90,7 @@ internal sealed class BenchServers : IAsyncDisposable
     {
         var port = FreePort();
         var pidFile = Path.Combine(_folder, "redis.pid");
-        await RunAsync("redis-server", ["--port", $"{port}", "--bind", "127.0.0.1", "--daemonize", "yes", "--save", "", "--appendonly", "no", "--pidfile", pidFile, "--dir", _folder], cancellationToken);
+        await ToolProcess.RunAsync("redis-server", ["--port", $"{port}", "--bind", "127.0.0.1", "--daemonize", "yes", "--save", "", "--appendonly", "no", "--pidfile", pidFile, "--dir", _folder], cancellationToken);
         while (!File.Exists(pidFile))
         {
             await Task.Delay(50, cancellationToken);
@@ -100,23 +100,6 @@ internal sealed class BenchServers : IAsyncDisposable
         Redis = $"127.0.0.1:{port}";
     }
 
-    private static async Task RunAsync(string file, string[] args, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {file}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await output}{await errors}");
-        }
-    }
 
     private static int FreePort()
     {

@@ -30,7 +30,7 @@ internal sealed class PeerEchoBot : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("gridbot-bench-peer").FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "peer", "echo.js"), Path.Combine(folder, "echo.js"));
         await File.WriteAllTextAsync(Path.Combine(folder, "package.json"), """{ "name": "gridbot-bench-peer", "private": true }""", cancellationToken);
-        await RunAsync("npm", folder, ["install", "--no-audit", "--no-fund", "--loglevel=error", Botbuilder, Express], cancellationToken);
+        await ToolProcess.RunAsync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", Botbuilder, Express], cancellationToken, folder);
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("echo.js");
@@ -59,23 +59,5 @@ internal sealed class PeerEchoBot : IAsyncDisposable
 
         _node.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task RunAsync(string file, string folder, string[] args, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {file}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await output}{await errors}");
-        }
     }
 }

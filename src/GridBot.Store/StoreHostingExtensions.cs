@@ -66,7 +66,6 @@ public static class StoreHostingExtensions
 
     /// <summary>The provider <c>Database:Provider</c> names, with its own migrations (SQLite's here, PostgreSQL's in
     /// <see cref="StoreOptions.PostgreSqlMigrationsAssembly"/>).</summary>
-
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null)
     {
         if (store.Provider == DatabaseProvider.PostgreSql)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 
 namespace GridBot.Host.Cli;
@@ -23,9 +24,26 @@ public static class CliCommands
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
         var (tokens, settings) = HostSettings.Split(args);
         var parsed = CliRoot.Create(settings).Parse(tokens);
-        // A usage error's suggestions and help go to stderr with the error, so stdout stays the verb's result only.
+        // A usage error goes to stderr, so stdout stays the verb's result only: the parser's own error lines, then the
+        // suggestion in Chinese (CliTypos) instead of its English one and the whole help page.
+        if (parsed.Action is ParseErrorAction usage)
+        {
+            usage.ShowTypoCorrections = false;
+            usage.ShowHelp = false;
+        }
+
         var configuration = new InvocationConfiguration { Output = parsed.Errors.Count > 0 ? Console.Error : Console.Out, Error = Console.Error };
         var code = await parsed.InvokeAsync(configuration, cancellationToken);
-        return parsed.Errors.Count > 0 ? CliExit.Usage : code;
+        if (parsed.Errors.Count == 0)
+        {
+            return code;
+        }
+
+        foreach (var line in CliTypos.Lines(parsed))
+        {
+            await Console.Error.WriteLineAsync(line.AsMemory(), cancellationToken);
+        }
+
+        return CliExit.Usage;
     }
 }

@@ -3,7 +3,9 @@ using GridBot.Host.Tests.Infrastructure;
 using GridBot.Host.Tests.Schedules;
 using GridBot.Store.Schedules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace GridBot.Host.Tests.Announcements;
 
@@ -14,9 +16,11 @@ public sealed class AnnouncementScheduleTests
     {
         var ct = TestTimeout.Token;
         var clock = new FakeTimeProvider(Beijing.At("2026-11-23 15:00"));
-        // Quartz off: its every-minute publishing job, woken by the clock's jump to 09:00, could publish first and leave
-        // the two racing calls below nothing to do (seen once in a clean-clone run). The race under test is theirs.
-        await using var host = await GridBotTestHost.StartAsync(clock, null, ct, "--Schedules:Enabled=false");
+        await using var host = await GridBotTestHost.StartAsync(clock, null, ct);
+        // Quartz on standby: its every-minute publishing job reads the same fake clock, so after the jump to 09:00 it could
+        // publish first and leave the two racing calls below nothing to do (seen twice under load; Schedules:Enabled only
+        // switches the huddle/digest slots, not this job). The race under test is theirs.
+        await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct)).Standby(ct);
 
         var number = await AnnouncementApi.PublishAsync(host, "周末停电检修", "周六8:00—12:00停电检修。", ["DEMO-S01-C02"], false, ct, scheduleAt: "2026-11-24 09:00");
         var (_, before) = await AnnouncementApi.GetAsync(host, $"/api/announcements/{number}", ct);

@@ -48,8 +48,9 @@ public sealed class CliEntryPointTests : IDisposable
         var run = await HostProcess.RunAsync(["schedule", "list", "--cuont", "3", Database]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'--cuont' was not matched", run.Errors);
-        Assert.Contains("\n--count\n", run.Errors.ReplaceLineEndings("\n"));
+        Assert.Contains("“--cuont”您是不是要输入：--count？", run.Errors);
+        Assert.Contains("用 schedule list --help 查看用法。", run.Errors);
+        Assert.Equal("", run.Output);
     }
 
     [Fact]

@@ -43,8 +43,9 @@ public sealed class StartupErrorTests : IDisposable
         var run = await RunAsync(["calender", "import-notice", "x.txt"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'calender' was not matched", run.Errors);
-        Assert.Contains("\ncalendar\n", run.Errors.ReplaceLineEndings("\n"));
+        Assert.Contains("“calender”您是不是要输入：calendar？", run.Errors);
+        Assert.Contains("用 --help 查看用法。", run.Errors);
+        Assert.DoesNotContain("Did you mean", run.Errors, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
     }
 
