@@ -55,7 +55,7 @@ internal static class ClassifierVerb
                 return CliExit.Done;
             }
 
-            Console.WriteLine(selection.ToTable());
+            ClassifierTables.Write(selection);
             Console.WriteLine($"已选用：{selection.Chosen.Options.Describe()}，校准温度 T={selection.Chosen.Options.Temperature:0.00}");
             Console.WriteLine($"已训练：{model.Labels.Count} 个类别（{string.Join("、", model.Labels)}），用时 {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} 秒，模型已保存到 {path}");
             Console.WriteLine($"在 appsettings.json 或命令行设置 Classifier:ModelPath={Path.GetFullPath(path)} 让机器人使用它。");
@@ -84,7 +84,7 @@ internal static class ClassifierVerb
             }
 
             Console.WriteLine($"模型：{loaded.Settings.Describe()}，校准温度 T={loaded.Settings.Temperature:0.00}");
-            Console.WriteLine(evaluation.ToTable());
+            ClassifierTables.Write(evaluation);
             return Task.FromResult(CliExit.Done);
         }));
         return command;

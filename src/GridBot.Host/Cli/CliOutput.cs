@@ -12,7 +12,20 @@ namespace GridBot.Host.Cli;
 internal static class CliOutput
 {
     /// <summary>A console over today's <see cref="Console.Out"/>, made per run so a redirected writer is honoured.</summary>
-    public static IAnsiConsole Out() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public static IAnsiConsole Out()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        // Redirected output has no terminal width and Spectre would wrap every table at 80 columns: a file or a pipe
+        // gets the rows whole instead.
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+
+    private const int RedirectedWidth = 200;
 
     /// <summary>The API's options, indented for a person; only the API's context, so a shape it lacks fails loudly.</summary>
     private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
@@ -45,7 +58,7 @@ internal static class CliOutput
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var header in headers)
         {
-            table.AddColumn(new TableColumn(header));
+            table.AddColumn(new TableColumn(new Text(header))); // plain text: "[1]" is a header, not markup
         }
 
         return table;

@@ -27,11 +27,18 @@ public sealed class ClassifierCliTests
         var trained = await CliCommands.RunAsync(["classifier", "train", "--csv", csv, "--text-column", "内容", "--label-column", "类别", "--out", model], TestTimeoutToken());
         var evaluated = await CliCommands.RunAsync(["classifier", "eval", "--csv", csv, "--text-column", "内容", "--label-column", "类别", "--model", model, "--json"], TestTimeoutToken());
         var missing = await CliCommands.RunAsync(["classifier", "eval", "--csv", Path.Combine(folder, "nope.csv"), "--model", model], TestTimeoutToken());
+        // What a person reads, through the real entry point: the figures and the matrix as Chinese tables.
+        var table = await HostProcess.RunAsync(["classifier", "eval", "--csv", csv, "--text-column", "内容", "--label-column", "类别", "--model", model]);
 
         Assert.Equal(0, trained);
         Assert.True(new FileInfo(model).Length > 0);
         Assert.Equal(0, evaluated);
         Assert.Equal(1, missing);
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("条：准确率 ", table.Output);
+        Assert.Contains("精确率", table.Output);
+        Assert.Contains("混淆矩阵（行 = 实际类别，列 = 判为的类别）", table.Output);
+        Assert.Contains("] 环境保护", table.Output);
     }
 
     private static CancellationToken TestTimeoutToken() => Infrastructure.TestTimeout.Token;
