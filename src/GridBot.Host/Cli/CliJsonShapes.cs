@@ -17,3 +17,6 @@ internal sealed record ClassifierTrained(string? Model, IReadOnlyList<string> La
 
 /// <summary><c>wecom sync-groups --json</c>.</summary>
 internal sealed record CustomerGroupSyncResult(int Created, int Updated, int Bound, IReadOnlyList<string> Unbound, IReadOnlyList<string> Problems);
+
+/// <summary><c>wecom doctor --json</c>: whether the long connection works, and what the doctor found, in order.</summary>
+internal sealed record AiBotDoctorResult(bool Ok, IReadOnlyList<string> Findings);

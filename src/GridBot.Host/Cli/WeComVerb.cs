@@ -7,7 +7,7 @@ namespace GridBot.Host.Cli;
 
 /// <summary>
 /// wecom sync-groups: customer groups (客户群) of GridBot's WeCom staff, bound to grids, with head counts;
-/// wecom doctor [--force]: the AI bot's long-connection credentials checked against WeCom (subscribe and leave).
+/// wecom doctor [--force] [--json]: the AI bot's long-connection credentials checked against WeCom (subscribe and leave).
 /// </summary>
 internal static class WeComVerb
 {
@@ -52,12 +52,21 @@ internal static class WeComVerb
     private static Command Doctor(string[] settings)
     {
         var force = new Option<bool>("--force") { Description = "即使机器人正在运行也检查（会短暂挤掉它的连接）" };
-        var command = new Command("doctor", "检查智能机器人长连接（连接、订阅、心跳后退出）") { force };
+        var json = CliOptions.Json();
+        var command = new Command("doctor", "检查智能机器人长连接（连接、订阅、心跳后退出）") { force, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             using var host = await CliHost.StartAsync(settings, cancellationToken, builder => builder.AddWeCom());
-            var code = await AiBotDoctor.RunAsync(host.Services, parsed.GetValue(force), Console.Out, cancellationToken);
+            // With --json the doctor's findings (one sentence each, in order) become the result's list.
+            using var findings = new StringWriter();
+            var code = await AiBotDoctor.RunAsync(host.Services, parsed.GetValue(force), parsed.GetValue(json) ? findings : Console.Out, cancellationToken);
             await host.StopAsync(cancellationToken);
+            if (parsed.GetValue(json))
+            {
+                CliOutput.Json(new AiBotDoctorResult(code == CliExit.Done,
+                    findings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            }
+
             return code;
         });
         return command;

@@ -23,6 +23,7 @@ namespace GridBot.Host.Endpoints;
 [JsonSerializable(typeof(IReadOnlyList<DoctorRow>))]
 [JsonSerializable(typeof(ClassifierTrained))]
 [JsonSerializable(typeof(CustomerGroupSyncResult))]
+[JsonSerializable(typeof(AiBotDoctorResult))]
 internal sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>Chinese as written (not \uXXXX), for the API and the command line alike.</summary>

@@ -43,6 +43,17 @@ public sealed class CliEntryPointTests : IDisposable
     }
 
     [Fact]
+    public async Task Wecom_doctor_json_says_the_long_connection_is_off_when_it_is_not_configured()
+    {
+        var run = await HostProcess.RunAsync(["wecom", "doctor", "--json", Database]);
+
+        Assert.Equal(1, run.ExitCode);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        Assert.Contains("长连接未启用", result.GetProperty("findings")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_mistyped_option_gets_the_closest_and_exit_code_2()
     {
         var run = await HostProcess.RunAsync(["schedule", "list", "--cuont", "3", Database]);
