@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using GridBot.Dialogs.Calendar;
 using GridBot.Host.Ledgers;
-using GridBot.Host.StaffConsole;
 using GridBot.Store;
 
 namespace GridBot.Host.Cli;
