@@ -33,6 +33,11 @@ public sealed class FollowUpRecognizerTests
     [InlineData("我上次报的井盖到底什么时候修，都一个星期了", "井盖", true)]
     [InlineData("咋还没人管啊", "", false)]
     [InlineData("等了好几天了还是没人来修路灯", "路灯", false)]
+    [InlineData("咋还没人弄嘞 都好几天了", "", false)]
+    [InlineData("怎么还没人来清啊", "", false)]
+    [InlineData("咋还没人来收啊啊啊 都俩天了", "", false)]
+    [InlineData("再催一下！到底有没有人管😡", "", true)]
+    [InlineData("2栋门口又堆垃圾了 咋还没人管", "2栋门口堆垃圾", false)]
     public void Urges(string text, string topic, bool isExplicit)
     {
         var request = FollowUpRecognizer.Recognize(text);

@@ -8,8 +8,8 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 
 /// <summary>
 /// Before a message is taken as a new report: is it about a ticket the speaker already reported — a progress question,
-/// an urge, a correction or a withdrawal? The speaker's own tickets decide: the one the words name, else the most recent
-/// open one; several alike are listed to pick from. When the words are clearly about an own report and none fits, the
+/// an urge, a correction or a withdrawal? The speaker's own tickets decide: the one the words name, else their one open
+/// ticket; several alike (or several open when the words name nothing) are listed to pick from. When the words are clearly about an own report and none fits, the
 /// person is told kindly; otherwise the message goes on as a fresh one (it may be a new problem).
 /// </summary>
 public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, ShanghaiTime clock, IOptions<FollowUpOptions> options) : IRouteHandler
@@ -48,7 +48,8 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
     {
         var name = context.Identity.Name;
         var progress = request.Kind == FollowUpKind.Progress;
-        switch (OwnTickets.Choose(mine, request.Topic, openOnly: !progress))
+        var said = PlaceParser.Parse(PlaceExtractor.Extract(text));
+        switch (OwnTickets.Choose(mine, request.Topic, said, openOnly: !progress))
         {
             case TicketChoice.One { Ticket: var ticket }:
                 await actions.CarryOutAsync(context, request.Kind, ticket, text, null, cancellationToken);

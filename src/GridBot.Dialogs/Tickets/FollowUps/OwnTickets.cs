@@ -7,7 +7,7 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 
 /// <summary>
 /// The tickets the speaker reported (on this channel, whatever their role), and which one a follow-up means: by the
-/// words when the message names the problem ("井盖"), otherwise the most recent open one.
+/// words when the message names the problem ("井盖"), otherwise the one open ticket (several: the person picks).
 /// </summary>
 public sealed class OwnTickets(GridBotDbContext db)
 {
@@ -39,8 +39,9 @@ public sealed class OwnTickets(GridBotDbContext db)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <param name="said">The place the message names, if any: a ticket at another building or road is not the one meant.</param>
     /// <param name="openOnly">Urging or withdrawing needs open work; a progress question may be about finished work too.</param>
-    public static TicketChoice Choose(IReadOnlyList<Ticket> mine, string topic, bool openOnly)
+    public static TicketChoice Choose(IReadOnlyList<Ticket> mine, string topic, PlaceDetail? said, bool openOnly)
     {
         if (mine.Count == 0)
         {
@@ -51,12 +52,19 @@ public sealed class OwnTickets(GridBotDbContext db)
         var pools = openOnly ? [open] : new[] { open, mine.Where(t => !TicketLifecycle.IsOpen(t.Status)).ToList() };
         if (topic.Length == 0)
         {
+            // "怎么还没人来" names nothing: with one open ticket it is that one; urging or withdrawing one of several
+            // by guess could touch the wrong work, so the person picks. A progress question answers the latest.
+            if (openOnly && open.Count > 1)
+            {
+                return new TicketChoice.Several(open.Take(5).ToList());
+            }
+
             return pools.FirstOrDefault(p => p.Count > 0) is { } pool ? new TicketChoice.One(pool[0]) : new TicketChoice.None(true);
         }
 
         foreach (var pool in pools)
         {
-            var scored = pool.Select(t => (Ticket: t, Score: Score(topic, t))).Where(s => s.Score > 0).ToList();
+            var scored = pool.Where(t => !Elsewhere(said, t.PlaceDetail)).Select(t => (Ticket: t, Score: Score(topic, t))).Where(s => s.Score > 0).ToList();
             if (scored.Count == 0)
             {
                 continue;
@@ -69,6 +77,15 @@ public sealed class OwnTickets(GridBotDbContext db)
 
         return new TicketChoice.None(true);
     }
+
+    /// <summary>
+    /// "2栋门口又堆垃圾了 咋还没人管" from someone whose open ticket is a lamp at 10栋 shares "门口" with it, yet names
+    /// another building: a new problem said impatiently, not an urge on the lamp.
+    /// </summary>
+    private static bool Elsewhere(PlaceDetail? said, PlaceDetail ticket) =>
+        said is not null && (Differ(said.Building, ticket.Building) || Differ(said.Road, ticket.Road));
+
+    private static bool Differ(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
 
     /// <summary>Shared character pairs between the words and the ticket ("井盖" in "7号楼门口井盖丢了"); one character counts alone.</summary>
     internal static int Score(string topic, Ticket ticket)
