@@ -56,6 +56,8 @@ public sealed class FollowUpRecognizerTests
     [InlineData("打错了 应该是3单元", null, "3单元", true)]
     [InlineData("搞错了，在幸福路12号", null, "幸福路12号", true)]
     [InlineData("是7号楼不是1号楼啊", "1号楼", "7号楼", false)]
+    [InlineData("哦不对不对 是12栋的电梯", null, "12栋的电梯", true)]
+    [InlineData("额 不对不对，是12号楼的电梯", null, "12号楼的电梯", true)]
     public void Corrections(string text, string? wrong, string right, bool isExplicit)
     {
         var request = FollowUpRecognizer.Recognize(text);
@@ -95,6 +97,14 @@ public sealed class FollowUpRecognizerTests
     public void ReportsQuestionsAndBanterAreNoFollowUp(string text)
     {
         Assert.Null(FollowUpRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("不对劲啊 楼道里一股烧焦味")]
+    [InlineData("哦对了 3栋门口路灯也不亮")]
+    public void SomethingWrongOrAnAfterthoughtIsNoCorrection(string text)
+    {
+        Assert.NotEqual(FollowUpKind.Correct, FollowUpRecognizer.Recognize(text)?.Kind);
     }
 
     [Fact]

@@ -117,7 +117,11 @@ public static partial class FollowUpRecognizer
     [GeneratedRegex(@"撤|取消|撤销|撤回", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex WithdrawVerb();
 
-    [GeneratedRegex(@"^(?:不对|不是的|不是这样|说错了|搞错了|打错了|写错了|弄错了|讲错了|报错了|更正一下|更正|纠正一下|纠正|改一下|刚才(?:说|打|写|报)错了|错了)", RegexOptions.CultureInvariant, 2000)]
+    /// <summary>
+    /// "说错了", "哦不对不对", "额 不对，": people start with a sigh and say it twice. "不对劲" is something wrong, no
+    /// correction.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[哦噢喔啊呃额嗯哎诶唉欸][\s，,~～]*)?(?:(?:不对(?!劲)|不是的|不是这样|说错了|搞错了|打错了|写错了|弄错了|讲错了|报错了|更正一下|更正|纠正一下|纠正|改一下|刚才(?:说|打|写|报)错了|错了)[\s，,。！!~～]*)+", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex CorrectionLead();
 
     [GeneratedRegex(@"^(?:应该|其实)?是(?<right>[^，,。]{1,20}?)[，, ]*(?:而)?不是(?<wrong>.{1,15})$", RegexOptions.CultureInvariant, 2000)]
