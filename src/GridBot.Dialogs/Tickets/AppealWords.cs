@@ -6,8 +6,12 @@ namespace GridBot.Dialogs.Tickets;
 /// </summary>
 internal static class AppealWords
 {
-    /// <summary>Praise on its own: these never describe a problem.</summary>
-    public static readonly string[] Praise = ["表扬", "点赞", "锦旗", "夸一下", "夸夸", "好评", "太负责了", "很负责", "非常负责", "尽职尽责", "热心肠"];
+    /// <summary>Praise on its own: these never describe a problem ("给网格员点个大大的赞", "赞一个", "竖大拇指").</summary>
+    public static readonly string[] Praise =
+    [
+        "表扬", "点赞", "个赞", "大大的赞", "赞一个", "赞一下", "大拇指", "锦旗", "夸一下", "夸夸", "好评", "太负责了", "很负责", "非常负责",
+        "尽职尽责", "热心肠",
+    ];
 
     /// <summary>Thanks that are praise when they name someone who worked (谢谢李网格员帮我们…), not a bare 谢谢.</summary>
     public static readonly string[] Thanks = ["感谢", "谢谢", "多谢"];

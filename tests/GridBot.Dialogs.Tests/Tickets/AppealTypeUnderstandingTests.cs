@@ -33,6 +33,8 @@ public sealed class AppealTypeUnderstandingTests
     [InlineData("表扬一下李网格员", AppealType.Praise)]
     [InlineData("感谢王网格长帮我们把楼道灯修好了，点赞！", AppealType.Praise)]
     [InlineData("谢谢物业师傅这么快就来了", AppealType.Praise)]
+    [InlineData("必须给网格员点个赞👍 垃圾站终于收拾干净了", AppealType.Praise)]
+    [InlineData("赞一个！楼道终于亮堂了", AppealType.Praise)]
     public void SuggestionsAndPraiseAreTheirOwnKind(string text, AppealType type)
     {
         var understanding = Understander.Understand(text, "G");
@@ -58,6 +60,7 @@ public sealed class AppealTypeUnderstandingTests
     [InlineData("建议赶紧修一下坏掉的路灯")]
     [InlineData("楼道灯坏了怎么办？")]
     [InlineData("怎么还没人来处理井盖啊？")]
+    [InlineData("12栋电梯坏了一个礼拜都没人修，真要给物业点个赞")]
     [InlineData("我上次报的井盖修了没有")]
     [InlineData("表扬个啥，楼上漏水一个月了都没人管")]
     [InlineData("电梯里有人被困了")]
