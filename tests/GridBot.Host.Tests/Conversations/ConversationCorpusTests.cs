@@ -10,8 +10,11 @@ namespace GridBot.Host.Tests.Conversations;
 /// </summary>
 public sealed class ConversationCorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Pass rate measured on the corpus branch before the #14 behaviour branches (see docs/UNDERSTANDING.md).</summary>
-    public const double MinimumPassRate = 0.91;
+    /// <summary>
+    /// Just under the rate of the last scoreboard in docs/UNDERSTANDING.md (157/166): losing one passing scene is
+    /// tolerated, losing two fails.
+    /// </summary>
+    public const double MinimumPassRate = 0.935;
 
     [Fact]
     public async Task CorpusPassesAtLeastTheStatedRate()
