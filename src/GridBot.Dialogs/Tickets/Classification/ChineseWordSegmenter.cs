@@ -68,11 +68,12 @@ public static class ChineseWordSegmenter
         {
             var best = double.MinValue;
             var bestEnd = -1;
-            for (var j = i; j < n && words.TryGet(block[i..(j + 1)], out var entry); j++)
+            var node = 0;
+            for (var j = i; j < n && (node = words.Child(node, block[j])) != 0; j++)
             {
-                if (entry.IsWord)
+                if (words.IsWord(node))
                 {
-                    var candidate = entry.LogFrequency - words.LogTotal + score[j + 1];
+                    var candidate = words.LogFrequency(node) - words.LogTotal + score[j + 1];
                     if (best < candidate)
                     {
                         best = candidate;

@@ -2,25 +2,36 @@ using System.Globalization;
 
 namespace GridBot.Dialogs.Tickets.Classification;
 
-/// <summary>jieba's word list (<c>dict.txt</c>: word, frequency, tag per line) as a lookup that takes spans, so
-/// building a sentence's word graph allocates no substring per candidate.</summary>
+/// <summary>jieba's word list (<c>dict.txt</c>: word, frequency, tag per line) as a character trie, so extending a
+/// fragment by one character is one lookup instead of hashing (and allocating) the whole fragment again.</summary>
+/// <remarks>Node 0 is the root; a node's frequency is 0 when it is only the start of longer words. A word listed
+/// twice keeps its last frequency, and the total counts every line, as jieba.NET does.</remarks>
 internal sealed class JiebaDictionary
 {
-    // A word, or a prefix of one (frequency 0): the word graph stops extending a fragment once it is neither.
-    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int[] _rootChildren;
+    private readonly Dictionary<long, int> _children;
+    private readonly int[] _frequency;
+    private readonly double[] _logFrequency;
 
-    private JiebaDictionary(Dictionary<string, Entry> entries, double total)
+    private JiebaDictionary(int[] rootChildren, Dictionary<long, int> children, int[] frequency, double total)
     {
-        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _rootChildren = rootChildren;
+        _children = children;
+        _frequency = frequency;
+
+        // Computed once per word instead of at every use: the same double jieba.NET computes per use.
+        _logFrequency = Array.ConvertAll(frequency, static f => f > 0 ? Math.Log(f) : 0d);
         LogTotal = Math.Log(total);
     }
 
-    /// <summary>Log of the sum of every line's frequency (duplicates included), as jieba.NET computes it.</summary>
+    /// <summary>Log of the sum of every line's frequency.</summary>
     public double LogTotal { get; }
 
     public static JiebaDictionary Load(string path)
     {
-        var entries = new Dictionary<string, Entry>(700_000, StringComparer.Ordinal);
+        var rootChildren = new int[char.MaxValue + 1];
+        var children = new Dictionary<long, int>(600_000);
+        var frequency = new List<int>(700_000) { 0 };
         var total = 0d;
         foreach (var line in File.ReadLines(path))
         {
@@ -32,30 +43,56 @@ internal sealed class JiebaDictionary
 
             var rest = line.AsSpan(end + 1);
             var freqEnd = rest.IndexOfAny(' ', '\t');
-            var frequency = int.Parse(freqEnd < 0 ? rest : rest[..freqEnd], NumberStyles.None, CultureInfo.InvariantCulture);
-            var word = line[..end];
-            entries[word] = new Entry(frequency);
-            total += frequency;
-            for (var length = 1; length < word.Length; length++)
+            var count = int.Parse(freqEnd < 0 ? rest : rest[..freqEnd], NumberStyles.None, CultureInfo.InvariantCulture);
+            var node = 0;
+            foreach (var c in line.AsSpan(0, end))
             {
-                entries.TryAdd(word[..length], new Entry(0));
+                var child = node == 0 ? rootChildren[c] : children.GetValueOrDefault(Key(node, c));
+                if (child == 0)
+                {
+                    child = frequency.Count;
+                    frequency.Add(0);
+                    if (node == 0)
+                    {
+                        rootChildren[c] = child;
+                    }
+                    else
+                    {
+                        children.Add(Key(node, c), child);
+                    }
+                }
+
+                node = child;
+            }
+
+            frequency[node] = count;
+            total += count;
+        }
+
+        return new JiebaDictionary(rootChildren, children, frequency.ToArray(), total);
+    }
+
+    /// <summary>The node one character further, or 0 when no word continues that way.</summary>
+    public int Child(int node, char c) => node == 0 ? _rootChildren[c] : _children.GetValueOrDefault(Key(node, c));
+
+    public bool IsWord(int node) => _frequency[node] > 0;
+
+    public double LogFrequency(int node) => _logFrequency[node];
+
+    public bool ContainsWord(ReadOnlySpan<char> fragment)
+    {
+        var node = 0;
+        foreach (var c in fragment)
+        {
+            node = Child(node, c);
+            if (node == 0)
+            {
+                return false;
             }
         }
 
-        return new JiebaDictionary(entries, total);
+        return IsWord(node);
     }
 
-    /// <summary>False when the fragment is neither a word nor the start of one.</summary>
-    public bool TryGet(ReadOnlySpan<char> fragment, out Entry entry) => _lookup.TryGetValue(fragment, out entry);
-
-    public bool ContainsWord(ReadOnlySpan<char> fragment) => _lookup.TryGetValue(fragment, out var entry) && entry.IsWord;
-
-    /// <param name="Frequency">0 for a prefix that is not itself a word.</param>
-    internal readonly record struct Entry(int Frequency)
-    {
-        public bool IsWord => Frequency > 0;
-
-        /// <summary>Computed once here instead of at every use; the same double jieba.NET computes per use.</summary>
-        public double LogFrequency { get; } = Frequency > 0 ? Math.Log(Frequency) : 0d;
-    }
+    private static long Key(int node, char c) => ((long)node << 16) | c;
 }
