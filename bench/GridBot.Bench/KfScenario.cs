@@ -69,7 +69,11 @@ internal static class KfScenario
             for (var r = 0; r < callbacks; r++)
             {
                 db.Members.Add(new Member { Channel = KfChannel.Name, UserId = Resident(r), Name = "微信居民", GridId = gridId, Role = MemberRole.Resident });
-                db.KfSessions.Add(new KfSession { OpenKfId = OpenKfid, ExternalUserId = Resident(r), GridId = gridId, LastCustomerMessageUtc = DateTime.UtcNow, RepliesLeft = 5 });
+                var now = DateTime.UtcNow;
+                var session = new KfSession(OpenKfid, Resident(r), now);
+                session.EnteredThrough(Grid, gridId, now);
+                session.CustomerWrote(now, now);
+                db.KfSessions.Add(session);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -39,17 +39,21 @@ public sealed class AnnouncementPublisher(
             PublisherId = draft.PublisherId,
             PublisherName = draft.PublisherName,
             CreatedUtc = now,
-            ScheduledUtc = draft.ScheduleAtUtc,
         };
+        if (draft.ScheduleAtUtc is { } at)
+        {
+            announcement.Schedule(at);
+        }
+
         foreach (var gridId in await reachFinder.TargetGridIdsAsync(draft.Targets, cancellationToken))
         {
-            announcement.Targets.Add(new AnnouncementTarget { GridId = gridId });
+            announcement.AddTarget(gridId);
         }
 
         db.Announcements.Add(announcement);
-        if (draft.ScheduleAtUtc is null || draft.ScheduleAtUtc <= now)
+        if (announcement.IsDue(now))
         {
-            announcement.PublishedUtc = now;
+            announcement.Publish(now);
             FanOut(announcement, reach, now);
         }
 
@@ -128,7 +132,7 @@ public sealed class AnnouncementPublisher(
             AnnouncementTexts.Footer(announcement, clock, nowUtc), options.Value.MaxMessageBytes);
         foreach (var chat in reach.Chats)
         {
-            var delivery = new AnnouncementDelivery { ChatId = chat.Id, GridId = chat.GridId };
+            var delivery = announcement.AddDelivery(chat.Id, chat.GridId);
             for (var i = 0; i < parts.Count; i++)
             {
                 // The delivery holds the row: status, attempts and errors are read back from it. The body is markdown as
@@ -136,8 +140,6 @@ public sealed class AnnouncementPublisher(
                 var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, parts[i], nowUtc, OutboxFormat.Markdown);
                 delivery.Parts.Add(new AnnouncementDeliveryPart { Part = i + 1, OutboxMessage = row });
             }
-
-            announcement.Deliveries.Add(delivery);
         }
 
         FanOutToCustomerGroups(announcement, reach, nowUtc);
@@ -161,7 +163,7 @@ public sealed class AnnouncementPublisher(
             for (var i = 0; i < parts.Count; i++)
             {
                 var row = db.Outbox.Enqueue(CustomerGroup.OutboxChannel, scope.Code, parts[i], nowUtc);
-                announcement.GroupSends.Add(new AnnouncementGroupSend { GridId = scope.GridId, Part = i + 1, OutboxMessage = row });
+                announcement.AddGroupSend(scope.GridId, i + 1, row);
             }
         }
     }

@@ -29,8 +29,7 @@ public sealed class AnnouncementWithdrawal(GridBotDbContext db, ShanghaiTime clo
         // Tracked rather than ExecuteUpdate: the change commits with the withdrawal or not at all.
         foreach (var row in await db.Outbox.Where(o => pending.Contains(o.Id) && o.Status == OutboxStatus.Pending).ToListAsync(cancellationToken))
         {
-            row.Status = OutboxStatus.Failed;
-            row.LastError = CancelledReason;
+            row.Cancel(CancelledReason);
         }
 
         foreach (var chat in parts.Where(p => p.Status == OutboxStatus.Sent).Select(p => (p.Channel, p.ConversationId)).Distinct())

@@ -16,15 +16,14 @@ public sealed class HandBackCommand(KfSessionFinder finder, IKfSessionControl co
     protected override string Verb => "交还";
 
     protected override string? NotNeeded(KfSession session, TurnIdentity speaker) =>
-        session.ServiceState == KfServiceState.Bot ? KfSessionTexts.AlreadyBot : null;
+        session.IsWithBot ? KfSessionTexts.AlreadyBot : null;
 
     protected override Task<int> MoveAsync(KfSession session, TurnIdentity speaker, CancellationToken cancellationToken) =>
         control.HandBackAsync(session, cancellationToken);
 
-    protected override string Record(KfSession session, TurnIdentity speaker)
+    protected override string Record(KfSession session, TurnIdentity speaker, DateTime nowUtc)
     {
-        session.ServiceState = KfServiceState.Bot;
-        session.ServicerUserId = null;
+        session.HandBack(nowUtc);
         return KfSessionTexts.HandedBack;
     }
 }

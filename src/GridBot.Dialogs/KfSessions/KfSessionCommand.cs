@@ -24,7 +24,7 @@ public abstract class KfSessionCommand(KfSessionFinder finder, ShanghaiTime cloc
     protected abstract Task<int> MoveAsync(KfSession session, TurnIdentity speaker, CancellationToken cancellationToken);
 
     /// <summary>Records the new holder on the session and returns the answer to the speaker.</summary>
-    protected abstract string Record(KfSession session, TurnIdentity speaker);
+    protected abstract string Record(KfSession session, TurnIdentity speaker, DateTime nowUtc);
 
     public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -47,7 +47,6 @@ public abstract class KfSessionCommand(KfSessionFinder finder, ShanghaiTime cloc
             return;
         }
 
-        session.UpdatedUtc = clock.NowUtc;
-        context.Reply(Record(session, context.Identity));
+        context.Reply(Record(session, context.Identity, clock.NowUtc));
     }
 }

@@ -16,15 +16,14 @@ public sealed class TakeOverCommand(KfSessionFinder finder, IKfSessionControl co
     protected override string Verb => "接管";
 
     protected override string? NotNeeded(KfSession session, TurnIdentity speaker) =>
-        session.ServiceState == KfServiceState.Person && session.ServicerUserId == speaker.UserId ? KfSessionTexts.AlreadyYours : null;
+        session.IsHeldBy(speaker.UserId) ? KfSessionTexts.AlreadyYours : null;
 
     protected override Task<int> MoveAsync(KfSession session, TurnIdentity speaker, CancellationToken cancellationToken) =>
         control.TakeOverAsync(session, speaker.UserId, speaker.Name, cancellationToken);
 
-    protected override string Record(KfSession session, TurnIdentity speaker)
+    protected override string Record(KfSession session, TurnIdentity speaker, DateTime nowUtc)
     {
-        session.ServiceState = KfServiceState.Person;
-        session.ServicerUserId = speaker.UserId;
+        session.TakeOver(speaker.UserId, nowUtc);
         return KfSessionTexts.TakenOver(session.Id);
     }
 }

@@ -98,6 +98,7 @@ internal sealed partial class DemoHistoryWriter(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+            // Not OutboxMoves.MarkSentAsync: each row is sent at the moment it was written, not now.
             var delivered = await db.Outbox.Where(o => o.Id > outboxBefore && o.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.SentUtc, o => o.CreatedUtc).SetProperty(o => o.Attempts, 1), cancellationToken);
             var summary = new DemoHistorySummary(stories.Count, ran, delivered, watch.Elapsed);

@@ -12,15 +12,15 @@ namespace GridBot.Host.Outbox;
 /// <remarks>
 /// Only the head of each conversation is claimable: a row whose conversation has an earlier pending row (due later
 /// after a failure, or claimed by another host right now) waits, so a later message never overtakes an earlier one.
-/// The due test is repeated outside the subquery on purpose: on PostgreSQL a concurrent UPDATE that waited for another
-/// host's row lock re-checks only the outer condition against the new row, and the moved due time fails it.
+/// The due test is repeated outside the subquery on purpose (<see cref="OutboxMoves.LeaseAsync"/> makes it): on
+/// PostgreSQL a concurrent UPDATE that waited for another host's row lock re-checks only the outer condition against
+/// the new row, and the moved due time fails it.
 /// </remarks>
 internal static class OutboxClaims
 {
     public static async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(GridBotDbContext db, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
         var leaseId = Guid.NewGuid();
-        var until = now + lease;
         var heads = db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= now
                 && !db.Outbox.Any(e => e.Channel == o.Channel && e.ConversationId == o.ConversationId
@@ -28,9 +28,7 @@ internal static class OutboxClaims
             .OrderBy(o => o.Id)
             .Take(batchSize)
             .Select(o => o.Id);
-        var claimed = await db.Outbox
-            .Where(o => heads.Contains(o.Id) && o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, until).SetProperty(o => o.LeaseId, leaseId), cancellationToken);
+        var claimed = await db.Outbox.Where(o => heads.Contains(o.Id)).LeaseAsync(now, leaseId, now + lease, cancellationToken);
         if (claimed == 0)
         {
             return [];

@@ -167,37 +167,19 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var attempts = message.Attempts + 1;
         // Only under our own claim: if the lease ran out and another host took the row, its result is the one that counts.
-        var query = db.Outbox.Where(o => o.Id == message.Id && o.LeaseId == message.LeaseId && o.Status == OutboxStatus.Pending);
+        var query = db.Outbox.Where(o => o.Id == message.Id && o.LeaseId == message.LeaseId);
         Count(message.Channel, outcome);
-        int recorded;
-        switch (outcome)
+        var recorded = outcome switch
         {
-            case SendOutcome.Delivered:
-                // The channel has it: recorded whoever holds the row now, so it is not sent again.
-                recorded = await db.Outbox.Where(o => o.Id == message.Id && o.Status == OutboxStatus.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.SentUtc, now)
-                        .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, (string?)null)
-                        .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
-                break;
-            case SendOutcome.NotYet { RetryAfter: var wait }:
-                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, now + wait + NotYetMargin)
-                    .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
-                break;
-            case SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts:
-                var next = now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts)));
-                recorded = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, next)
-                    .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason))
-                    .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
-                break;
-            case SendOutcome.Transient { Reason: var reason }:
-                recorded = await MarkFailedAsync(query, attempts, "gave up: " + reason, cancellationToken);
-                break;
-            case SendOutcome.Permanent { Reason: var reason }:
-                recorded = await MarkFailedAsync(query, attempts, reason, cancellationToken);
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
-        }
+            // The channel has it: recorded whoever holds the row now, so it is not sent again.
+            SendOutcome.Delivered => await db.Outbox.Where(o => o.Id == message.Id).MarkSentAsync(now, cancellationToken),
+            SendOutcome.NotYet { RetryAfter: var wait } => await query.PostponeAsync(now + wait + NotYetMargin, cancellationToken),
+            SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts =>
+                await query.RetryAsync(now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts))), reason, cancellationToken),
+            SendOutcome.Transient { Reason: var reason } => await FailAsync(query, attempts, "gave up: " + reason, cancellationToken),
+            SendOutcome.Permanent { Reason: var reason } => await FailAsync(query, attempts, reason, cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}."),
+        };
 
         if (recorded == 0)
         {
@@ -205,16 +187,12 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<int> MarkFailedAsync(IQueryable<OutboxMessage> query, int attempts, string reason, CancellationToken cancellationToken)
+    private async Task<int> FailAsync(IQueryable<OutboxMessage> query, int attempts, string reason, CancellationToken cancellationToken)
     {
-        var marked = await query.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Failed)
-            .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Trim(reason))
-            .SetProperty(o => o.LeaseId, (Guid?)null), cancellationToken);
+        var marked = await query.FailAsync(reason, cancellationToken);
         LogGaveUp(logger, attempts, reason);
         return marked;
     }
-
-    private static string Trim(string reason) => reason.Length > 500 ? reason[..500] : reason;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch loop failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

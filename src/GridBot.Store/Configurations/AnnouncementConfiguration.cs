@@ -21,5 +21,8 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasMany(a => a.Targets).WithOne().HasForeignKey(t => t.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Deliveries).WithOne(d => d.Announcement).HasForeignKey(d => d.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.GroupSends).WithOne().HasForeignKey(s => s.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Targets).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Deliveries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.GroupSends).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

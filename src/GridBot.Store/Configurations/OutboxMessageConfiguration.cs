@@ -13,7 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.ServiceUrl).HasMaxLength(512);
         builder.Property(o => o.ReplyToId).HasMaxLength(128);
         builder.Property(o => o.Text).HasMaxLength(8000);
-        builder.Property(o => o.LastError).HasMaxLength(500);
+        builder.Property(o => o.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
         // Rows written before formats existed are text.
         builder.Property(o => o.Format).HasDefaultValue(OutboxFormat.Text).HasSentinel(OutboxFormat.Text);
         builder.Property(o => o.Mentions).HasMaxLength(2000);

@@ -7,7 +7,25 @@ namespace GridBot.Store.Kf;
 /// </summary>
 public sealed class KfCursor
 {
-    public required string OpenKfId { get; set; }
-    public required string Cursor { get; set; }
-    public DateTime UpdatedUtc { get; set; }
+    // EF Core binds this constructor by its parameters' names.
+    public KfCursor(string openKfId, string cursor, DateTime updatedUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(openKfId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cursor);
+        OpenKfId = openKfId;
+        Cursor = cursor;
+        UpdatedUtc = updatedUtc;
+    }
+
+    public string OpenKfId { get; private init; }
+    public string Cursor { get; private set; }
+    public DateTime UpdatedUtc { get; private set; }
+
+    /// <summary>The next page's cursor; an empty one would make the next pull start three days back.</summary>
+    public void MoveTo(string cursor, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cursor);
+        Cursor = cursor;
+        UpdatedUtc = nowUtc;
+    }
 }

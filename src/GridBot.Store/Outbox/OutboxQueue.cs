@@ -16,19 +16,7 @@ public static class OutboxQueue
         this DbSet<OutboxMessage> outbox, string channel, string conversationId, string text, DateTime nowUtc,
         OutboxFormat format = OutboxFormat.Text, string? serviceUrl = null, string? replyToId = null, IEnumerable<string>? mentions = null, byte[]? payload = null)
     {
-        var row = new OutboxMessage
-        {
-            Channel = channel,
-            ConversationId = conversationId,
-            ServiceUrl = serviceUrl,
-            ReplyToId = replyToId,
-            Text = text,
-            Format = format,
-            Mentions = OutboxMentions.Join(mentions),
-            Payload = payload,
-            CreatedUtc = nowUtc,
-            NextAttemptUtc = nowUtc,
-        };
+        var row = new OutboxMessage(channel, conversationId, text, format, serviceUrl, replyToId, OutboxMentions.Join(mentions), payload, nowUtc);
         outbox.Add(row);
         return row;
     }

@@ -33,8 +33,7 @@ public sealed class GroupMessageTests
 
         var rowId = await host.QueryAsync(async db =>
         {
-            var row = new OutboxMessage { Channel = "wecom-customer-group", ConversationId = KfSimulator.Grid, Text = "【公告】本周六上午9点社区广场义诊", CreatedUtc = now, NextAttemptUtc = now };
-            db.Outbox.Add(row);
+            var row = db.Outbox.Enqueue("wecom-customer-group", KfSimulator.Grid, "【公告】本周六上午9点社区广场义诊", now);
             await db.SaveChangesAsync(ct);
             return row.Id;
         });

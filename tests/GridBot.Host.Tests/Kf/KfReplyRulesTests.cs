@@ -78,11 +78,7 @@ public sealed class KfReplyRulesTests
         await host.QueryAsync(async db =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var rows = Enumerable.Range(1, count).Select(i => new OutboxMessage
-            {
-                Channel = "wecom-kf", ConversationId = Conversation, Text = $"您反映的问题有进展了（{i}）", CreatedUtc = now, NextAttemptUtc = now,
-            }).ToList();
-            db.Outbox.AddRange(rows);
+            var rows = Enumerable.Range(1, count).Select(i => db.Outbox.Enqueue("wecom-kf", Conversation, $"您反映的问题有进展了（{i}）", now)).ToList();
             await db.SaveChangesAsync(cancellationToken);
             return rows[^1].Id;
         });

@@ -40,8 +40,7 @@ internal static class KfFollowUp
         var outcome = recipients.Count == 0
             ? $"回访: kf cannot send ({why}) and the grid has no WeCom worker or leader; recorded on the ticket"
             : $"回访: kf cannot send ({why}); task sent to {recipients.Count} grid worker(s)";
-        await db.Outbox.Where(o => o.Id == notice.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Failed).SetProperty(o => o.LastError, outcome), cancellationToken);
+        await db.Outbox.Where(o => o.Id == notice.Id).FailAsync(outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }

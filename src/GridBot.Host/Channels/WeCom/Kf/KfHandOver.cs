@@ -45,9 +45,7 @@ internal sealed class KfHandOver(KfSessionControl control, TimeProvider time)
             return;
         }
 
-        session.ServiceState = KfServiceState.Person;
-        session.ServicerUserId = worker.UserId;
-        session.UpdatedUtc = now;
+        session.TakeOver(worker.UserId, now);
         db.Outbox.Enqueue(WeComWebhookKey.Channel, worker.UserId, KfTexts.HandedOverTask, now);
     }
 }

@@ -41,7 +41,6 @@ internal sealed partial class KfMessageHandler(
         {
             var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
             var session = await KfSessions.GetOrAddAsync(db, openKfid, kfEvent.ExternalUserid!, now, cancellationToken);
-            session.UpdatedUtc = now;
             switch (kfEvent.EventType)
             {
                 case KfEvent.EnterSession when !string.IsNullOrEmpty(kfEvent.Scene):
@@ -53,17 +52,14 @@ internal sealed partial class KfMessageHandler(
                     }
 
                     gridName = grid.Name;
-                    session.Scene = kfEvent.Scene;
-                    session.GridId = grid.Id;
+                    session.EnteredThrough(kfEvent.Scene, grid.Id, now);
                     await KfSessions.BindResidentAsync(db, session.ExternalUserId, grid.Id, cancellationToken);
                     break;
                 case KfEvent.SessionStatusChange when kfEvent.ChangeType == KfEvent.SessionEnded:
-                    session.ServiceState = KfServiceState.Bot;
-                    session.ServicerUserId = null;
+                    session.ServicerChanged(null, now);
                     break;
                 case KfEvent.SessionStatusChange when !string.IsNullOrEmpty(kfEvent.NewServicerUserid):
-                    session.ServiceState = KfServiceState.Person;
-                    session.ServicerUserId = kfEvent.NewServicerUserid;
+                    session.ServicerChanged(kfEvent.NewServicerUserid, now);
                     break;
                 case KfEvent.MsgSendFail:
                     LogSendFailed(logger, kfEvent.FailMsgid, kfEvent.FailType);

@@ -35,16 +35,12 @@ internal sealed class KfSender(IServiceScopeFactory scopes, KfApiClient api, Tim
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (Unreachable(session, now) is { } why)
+        if (session.Unreachable(now) is { } why)
         {
             return new SendOutcome.Permanent(await KfFollowUp.HandOverAsync(db, session, message, why, now, cancellationToken));
         }
 
-        var last = session.LastCustomerMessageUtc;
-        var taken = await db.KfSessions
-            .Where(s => s.Id == session.Id && s.ServiceState == KfServiceState.Bot && s.LastCustomerMessageUtc == last && s.RepliesLeft > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RepliesLeft, x => x.RepliesLeft - 1), cancellationToken);
-        if (taken == 0)
+        if (!await db.KfSessions.TakeReplyAsync(session, now, cancellationToken))
         {
             // Someone else took the last reply, a new message reset the budget, or a person took over: look again later.
             return new SendOutcome.Transient("kf session changed while sending");
@@ -70,10 +66,4 @@ internal sealed class KfSender(IServiceScopeFactory scopes, KfApiClient api, Tim
             var code => new SendOutcome.Permanent($"errcode {code}"),
         };
     }
-
-    private static KfUnreachable? Unreachable(KfSession session, DateTime nowUtc) =>
-        session.ServiceState == KfServiceState.Person ? KfUnreachable.HeldByPerson
-        : session.LastCustomerMessageUtc is not { } last || nowUtc - last > KfSession.ReplyWindow ? KfUnreachable.WindowClosed
-        : session.RepliesLeft <= 0 ? KfUnreachable.BudgetSpent
-        : null;
 }

@@ -13,7 +13,7 @@ internal static class KfSessions
         var session = await db.KfSessions.FirstOrDefaultAsync(s => s.OpenKfId == openKfid && s.ExternalUserId == externalUserId, cancellationToken);
         if (session is null)
         {
-            session = new KfSession { OpenKfId = openKfid, ExternalUserId = externalUserId, UpdatedUtc = nowUtc };
+            session = new KfSession(openKfid, externalUserId, nowUtc);
             db.KfSessions.Add(session);
         }
 

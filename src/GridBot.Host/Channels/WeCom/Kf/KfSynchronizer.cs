@@ -61,15 +61,17 @@ internal sealed partial class KfSynchronizer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
         var row = await db.KfCursors.FirstOrDefaultAsync(c => c.OpenKfId == openKfid, cancellationToken);
         if (row is null)
         {
-            row = new KfCursor { OpenKfId = openKfid, Cursor = cursor };
-            db.KfCursors.Add(row);
+            db.KfCursors.Add(new KfCursor(openKfid, cursor, now));
+        }
+        else
+        {
+            row.MoveTo(cursor, now);
         }
 
-        row.Cursor = cursor;
-        row.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
     }
 

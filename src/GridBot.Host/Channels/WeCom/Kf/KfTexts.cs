@@ -1,3 +1,5 @@
+using GridBot.Store.Kf;
+
 namespace GridBot.Host.Channels.WeCom.Kf;
 
 internal static class KfTexts

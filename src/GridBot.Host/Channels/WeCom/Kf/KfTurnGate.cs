@@ -20,8 +20,7 @@ internal sealed partial class KfTurnGate(GridBotDbContext db, TurnTransaction tu
         var activity = context.Activity;
         var now = time.GetUtcNow().UtcDateTime;
         var session = await KfSessions.GetOrAddAsync(db, activity.Recipient!.Id!, activity.From!.Id!, now, cancellationToken);
-        session.CustomerWrote((activity.Timestamp ?? time.GetUtcNow()).UtcDateTime);
-        session.UpdatedUtc = now;
+        session.CustomerWrote((activity.Timestamp ?? time.GetUtcNow()).UtcDateTime, now);
         if (session.GridId is { } gridId && await KfSessions.BindResidentAsync(db, session.ExternalUserId, gridId, cancellationToken))
         {
             // The identity step reads the resident's membership: written inside the turn's transaction, committed with it.
@@ -34,7 +33,7 @@ internal sealed partial class KfTurnGate(GridBotDbContext db, TurnTransaction tu
             return false;
         }
 
-        if (session.ServiceState == KfServiceState.Person)
+        if (!session.IsWithBot)
         {
             LogHeldByPerson(logger, activity.Id, session.Id);
             return false;

@@ -1,0 +1,6 @@
+namespace GridBot.Store.Tests;
+
+public static class TestTimeout
+{
+    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+}
