@@ -18,7 +18,8 @@ internal sealed record SoakLatency(int Count, int Errors, double P50Ms, double P
 
 /// <summary>
 /// One 30-second window of the soak: traffic, latency per kind and the process's memory at its end (GC heap: live bytes
-/// after a full blocking collection), the outbox backlog and how many replies the in-process activity cache holds.
+/// after a full blocking collection; GC committed: what the GC holds from the OS, live or not; SQLite: the native heap of
+/// SQLite itself, page caches and statements, which the working set holds but the GC heap does not), the outbox backlog and how many replies the in-process activity cache holds.
 /// </summary>
 internal sealed record SoakWindow(
     double EndMinute,
@@ -30,6 +31,8 @@ internal sealed record SoakWindow(
     IReadOnlyDictionary<string, SoakLatency> Kinds,
     long WorkingSetMb,
     long GcHeapMb,
+    long GcCommittedMb,
+    long SqliteMb,
     int Gen0,
     int Gen1,
     int Gen2,
@@ -79,14 +82,15 @@ internal sealed class SoakRecorder
         // slope of it says little. A full, blocking, compacting collection each window reads what is still alive; it
         // is taken before the window's counts restart so it is not counted as the traffic's own collection.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var heap = GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         _windowStart = GcCounts.Now();
         using var process = Process.GetCurrentProcess();
         var all = closed.Values.SelectMany(l => l).Select(l => l.Ms).Order().ToArray();
         var kinds = closed.OrderBy(k => k.Key).ToDictionary(k => k.Key.ToString().ToLowerInvariant(), k => Latency(k.Value));
         return new SoakWindow(_clock.Elapsed.TotalMinutes, all.Length, kinds.Values.Sum(k => k.Errors), Volatile.Read(ref _inFlight),
             LoadRunner.Percentile(all, 0.50), LoadRunner.Percentile(all, 0.99), kinds,
-            process.WorkingSet64 / (1024 * 1024), heap / (1024 * 1024), gc.Gen0, gc.Gen1, gc.Gen2, outboxBacklog, cachedReplies);
+            process.WorkingSet64 / (1024 * 1024), info.HeapSizeBytes / (1024 * 1024), info.TotalCommittedBytes / (1024 * 1024),
+            SQLitePCL.raw.sqlite3_memory_used() / (1024 * 1024), gc.Gen0, gc.Gen1, gc.Gen2, outboxBacklog, cachedReplies);
     }
 
     private static SoakLatency Latency(List<(double Ms, bool Ok)> answers)

@@ -15,10 +15,10 @@ internal static class SoakReport
     private static readonly string[] Kinds = [.. Enum.GetNames<SoakKind>().Select(k => k.ToLowerInvariant())];
 
     public static string Header() =>
-        $"{"min",5} {"reqs",6} {"err",4} {"infl",5} {"p50",7} {"p99",7} {"WS MB",6} {"heap",5} {"gc 0/1/2",10} {"outbox",6} {"cached",6}  p99 ms per kind: {string.Join(' ', Kinds)}";
+        $"{"min",5} {"reqs",6} {"err",4} {"infl",5} {"p50",7} {"p99",7} {"WS MB",6} {"heap",5} {"commit",6} {"sqlite",6} {"gc 0/1/2",10} {"outbox",6} {"cached",6}  p99 ms per kind: {string.Join(' ', Kinds)}";
 
     public static string Row(SoakWindow w) => string.Create(CultureInfo.InvariantCulture,
-        $"{w.EndMinute,5:0.0} {w.Requests,6} {w.Errors,4} {w.InFlight,5} {w.P50Ms,7:0.0} {w.P99Ms,7:0.0} {w.WorkingSetMb,6} {w.GcHeapMb,5} {$"{w.Gen0}/{w.Gen1}/{w.Gen2}",10} {w.OutboxBacklog,6} {w.CachedReplies,6}  ")
+        $"{w.EndMinute,5:0.0} {w.Requests,6} {w.Errors,4} {w.InFlight,5} {w.P50Ms,7:0.0} {w.P99Ms,7:0.0} {w.WorkingSetMb,6} {w.GcHeapMb,5} {w.GcCommittedMb,6} {w.SqliteMb,6} {$"{w.Gen0}/{w.Gen1}/{w.Gen2}",10} {w.OutboxBacklog,6} {w.CachedReplies,6}  ")
         + string.Join(' ', Kinds.Select(k => w.Kinds.TryGetValue(k, out var l) ? l.P99Ms.ToString("0", CultureInfo.InvariantCulture) : "-"));
 
     /// <summary>
