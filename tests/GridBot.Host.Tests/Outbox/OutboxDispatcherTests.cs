@@ -59,7 +59,9 @@ public sealed class OutboxDispatcherTests
 
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
         Assert.True(firstCount.Sends > 0 && secondCount.Sends > 0, $"first {firstCount.Sends}, second {secondCount.Sends}");
-        Assert.Equal(ids.Count, firstCount.Sends + secondCount.Sends);
+        // Not first + second == all: the host's own dispatcher polls once at its start and, if that poll comes after the
+        // rows are in (a loaded CI box), keeps claiming while its sends finish; what matters is that every row went
+        // out exactly once (below) and that both dispatchers here took a share.
         var texts = (await fake.RecordsAsync("webhook/send", ct)).Select(r => r["body"]!["text"]!["content"]!.GetValue<string>()).ToList();
         Assert.Equal(ids.Count, texts.Distinct().Count());
         Assert.Equal(ids.Count, texts.Count);
