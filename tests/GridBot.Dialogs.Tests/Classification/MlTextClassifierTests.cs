@@ -28,10 +28,26 @@ public sealed class MlTextClassifierTests(TrainedClassifierFixture fixture, ITes
         var evaluation = ClassifierEvaluation.Evaluate(fixture.Classifier, fixture.Test);
         output.WriteLine(evaluation.ToTable());
 
-        // Measured 0.869 macro-F1 / 87.0 % accuracy on messages.test.csv (339 rows); the margin
-        // absorbs small changes to the data set or to ML.NET without hiding a real regression.
-        Assert.True(evaluation.MacroF1 >= 0.83, $"macro-F1 {evaluation.MacroF1:F3}");
-        Assert.True(evaluation.Accuracy >= 0.83, $"accuracy {evaluation.Accuracy:F3}");
+        // Measured 0.910 macro-F1 / 91.2 % accuracy on messages.test.csv (339 rows; issue #18's target is 0.90).
+        Assert.True(evaluation.MacroF1 >= 0.90, $"macro-F1 {evaluation.MacroF1:F3}");
+        Assert.True(evaluation.Accuracy >= 0.90, $"accuracy {evaluation.Accuracy:F3}");
+    }
+
+    [Fact]
+    public void Default_temperature_is_the_one_cross_validation_fits_on_the_shipped_file()
+    {
+        var defaults = TextClassifierOptions.Default;
+        var selection = new ModelSelector(ModelSelectionOptions.Default with
+        {
+            FeatureSets = [(defaults.CharNgramLength, defaults.WordNgramLength)],
+            L2Regularizations = [defaults.L2Regularization!.Value],
+            IncludeBaseline = false,
+        }).Select(fixture.Train);
+        output.WriteLine(selection.ToTable());
+
+        // The thresholds read these probabilities as calibrated: new training rows need a new temperature.
+        Assert.InRange(selection.Chosen.Options.Temperature, defaults.Temperature - 0.02, defaults.Temperature + 0.02);
+        Assert.True(selection.Chosen.CalibrationError.Calibrated < 0.03, $"ECE {selection.Chosen.CalibrationError.Calibrated:F3}");
     }
 
     [Theory]
@@ -124,8 +140,10 @@ public sealed class MlTextClassifierTests(TrainedClassifierFixture fixture, ITes
     [Fact]
     public void A_format_1_model_from_before_word_features_still_loads_and_predicts_the_same()
     {
+        // A format-1 model predicted with temperature 1, so compare with the same model trained at that temperature.
+        var uncalibrated = new TextClassifierTrainer(TextClassifierOptions.Default with { Temperature = 1 }).Train(fixture.Train);
         using var saved = new MemoryStream();
-        fixture.Classifier.Save(saved);
+        uncalibrated.Save(saved);
         using var old = new MemoryStream();
         saved.Position = 0;
         saved.CopyTo(old);
@@ -134,7 +152,7 @@ public sealed class MlTextClassifierTests(TrainedClassifierFixture fixture, ITes
             // What a format-1 file holds: no word n-grams, learner or temperature.
             zip.GetEntry("GridBot/classifier.json")!.Delete();
             using var writer = new StreamWriter(zip.CreateEntry("GridBot/classifier.json").Open());
-            writer.Write("""{"FormatVersion":1,"Labels":[],"CharNgramLength":3,"L2Regularization":1e-5,"TrainingRows":1013}""");
+            writer.Write("""{"FormatVersion":1,"Labels":[],"CharNgramLength":2,"L2Regularization":3e-5,"TrainingRows":1337}""");
         }
 
         old.Position = 0;
@@ -144,7 +162,7 @@ public sealed class MlTextClassifierTests(TrainedClassifierFixture fixture, ITes
         Assert.Equal(1.0, loaded.Settings.Temperature);
         foreach (var row in fixture.Test.Take(20))
         {
-            Assert.Equal(fixture.Classifier.Predict(row.Text).Confidence, loaded.Predict(row.Text).Confidence, 6);
+            Assert.Equal(uncalibrated.Predict(row.Text).Confidence, loaded.Predict(row.Text).Confidence, 6);
         }
     }
 }
