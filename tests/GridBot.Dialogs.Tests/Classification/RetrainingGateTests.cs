@@ -48,6 +48,11 @@ public sealed class RetrainingGateTests
         var decision = new RetrainingGate(TextClassifierOptions.Default, correctionWeight: 10).Compare(previous, Base().Concat(Corrections()).ToList(), wrong);
 
         Assert.False(decision.Promote);
-        Assert.True(decision.Candidate.Accuracy < decision.Previous.Accuracy);
+        // Worse by the gate's own rule: less accurate, or as accurate with a clearly lower macro-F1.
+        var figures = $"{decision.Previous.Accuracy:F3}/{decision.Previous.MacroF1:F3} → {decision.Candidate.Accuracy:F3}/{decision.Candidate.MacroF1:F3}";
+        Assert.True(
+            decision.Candidate.Accuracy < decision.Previous.Accuracy
+            || decision.Candidate.MacroF1 < decision.Previous.MacroF1 - RetrainingGate.MacroF1Tolerance,
+            figures);
     }
 }
