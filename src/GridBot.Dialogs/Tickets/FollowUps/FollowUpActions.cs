@@ -169,7 +169,7 @@ public sealed class FollowUpActions(
     public void Ask(TurnContext context, Dialogs.DialogFrame frame)
     {
         var stamped = frame with { StartedUtc = clock.NowUtc };
-        if (context.Dialogs.Active is PickTicketFrame or WithdrawConfirmFrame or CorrectionFieldFrame)
+        if (context.Dialogs.Active is PickTicketFrame or UrgeConfirmFrame or WithdrawConfirmFrame or CorrectionFieldFrame)
         {
             context.Dialogs.ReplaceActive(stamped);
         }

@@ -78,9 +78,20 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         {
             FollowUpActions.Reply(context, FollowUpTexts.NothingOpen(name, request.Kind));
         }
-        else
+        else if (open.Count > 1)
         {
             Pick(context, request, open, text, topicMissed: true);
+        }
+        else if (request.Kind == FollowUpKind.Withdraw)
+        {
+            // Their one open ticket, though the words did not name it: the withdrawal's own "确认撤回…吗？" shows which.
+            await actions.AskWithdrawAsync(context, open[0], text, cancellationToken);
+        }
+        else
+        {
+            // A list of one to pick from reads oddly; asking whether that one is meant does the same check.
+            actions.Ask(context, new UrgeConfirmFrame(open[0].Number, TicketTexts.Shorten(text, 100)));
+            FollowUpActions.Reply(context, FollowUpTexts.AskUrge(context.Identity.Name, open[0], request.Topic));
         }
 
         return true;
