@@ -10,6 +10,7 @@ namespace GridBot.Dialogs.Dialogs;
 [JsonDerivedType(typeof(IntakeFrame), "intake")]
 [JsonDerivedType(typeof(AnnouncementConfirmFrame), "announcement")]
 [JsonDerivedType(typeof(PickTicketFrame), "pick-ticket")]
+[JsonDerivedType(typeof(UrgeConfirmFrame), "urge-confirm")]
 [JsonDerivedType(typeof(WithdrawConfirmFrame), "withdraw-confirm")]
 [JsonDerivedType(typeof(CorrectionFieldFrame), "correction-field")]
 public abstract record DialogFrame

@@ -53,12 +53,15 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
         return similarity >= SimilarWithoutPlace ? similarity : 0;
     }
 
+    /// <summary>"5栋2单元的电梯" and "5栋2单元电梯" are one place: spaces and 的 tell no places apart.</summary>
     private static bool PlacesOverlap(string a, string b)
     {
-        var x = a.Replace(" ", "", StringComparison.Ordinal);
-        var y = b.Replace(" ", "", StringComparison.Ordinal);
+        var x = Bare(a);
+        var y = Bare(b);
         return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal);
     }
+
+    private static string Bare(string place) => place.Replace(" ", "", StringComparison.Ordinal).Replace("的", "", StringComparison.Ordinal);
 
     private sealed record Candidate(int Id, string Description, string? Place);
 }

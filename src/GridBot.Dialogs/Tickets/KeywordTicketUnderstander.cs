@@ -43,7 +43,7 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
             return new RuleSignals(true, null, false, false, false, 0);
         }
 
-        var urgent = taxonomy.Urgency.Keywords.Any(normalized.Contains);
+        var urgent = taxonomy.Urgency.Keywords.Any(k => Happening(normalized, k));
         TaxonomyCategory? best = null;
         var bestScore = 0;
         foreach (var category in taxonomy.Categories)
@@ -74,6 +74,24 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
         taxonomy.Find("安全隐患")?.Name ?? taxonomy.FallbackCategory;
 
     /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
+    /// <summary>
+    /// The danger word said of now: "我也被困过一次" tells of a past scare (过, the aspect of something once lived
+    /// through) and backs a neighbour's report; it is no emergency to alert the leader about.
+    /// </summary>
+    private static bool Happening(string text, string keyword)
+    {
+        for (var at = text.IndexOf(keyword, StringComparison.Ordinal); at >= 0; at = text.IndexOf(keyword, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + keyword.Length;
+            if (after >= text.Length || text[after] != '过')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
 
     /// <summary>The message without punctuation, symbols, emoji and spaces: "好的！👍" is just "好的".</summary>

@@ -62,7 +62,12 @@ public sealed class ReportRoute(
         var signals = rules.Analyze(readable);
         if (!IsReport(understanding, signals, readable, addressed, settings))
         {
-            if (addressed && signals.Courtesy)
+            if (photos.Count > 0)
+            {
+                // "你们看看 就是这个灯" under a photo says nothing new: the photo is for their report, as if sent alone.
+                await AttachToRecentTicketAsync(context, photos, addressed, cancellationToken);
+            }
+            else if (addressed && signals.Courtesy)
             {
                 context.Reply(readable.Contains('谢') ? TicketTexts.Thanks : TicketTexts.Friendly);
             }

@@ -38,4 +38,14 @@ public sealed class KeywordTicketUnderstanderTests
     [InlineData("楼下着火了！")]
     public void EmergenciesAreUrgent(string text) =>
         Assert.Equal(TicketUrgency.Urgent, Understander.Understand(text, "G").Urgency);
+
+    [Theory]
+    [InlineData("5栋2单元电梯确实坏了，我也被困过一次差点出不来")]
+    [InlineData("这个插座以前漏电过，大家小心点")]
+    public void APastScareIsNoEmergency(string text) =>
+        Assert.Equal(TicketUrgency.Normal, Understander.Understand(text, "G").Urgency);
+
+    [Fact]
+    public void ADangerNowIsUrgentThoughAPastOneIsToldBesideIt() =>
+        Assert.Equal(TicketUrgency.Urgent, Understander.Understand("上次被困过，现在又有人被困在电梯里了", "G").Urgency);
 }

@@ -249,6 +249,31 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task AnUrgeThatMissesTheirOneOpenTicketAsksWhetherThatOneIsMeant()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var chat = host.Chat(Group);
+        var (zhang, liu) = (Person.Resident("张阿姨"), Person.Resident("刘先生"));
+        var junk = (await chat.SayAsync(zhang, "8号楼楼道里堆满了杂物", ct)).TicketNumber;
+
+        var ask = await chat.SayAsync(zhang, "我反映的路灯怎么还没人修", ct);
+        Assert.Contains($"是要催办工单 {junk}", ask.Text);
+        Assert.DoesNotContain("哪一张", ask.Text);
+        Assert.True((await chat.SayAsync(liu, "是", ct)).IsSilent);
+        Assert.Equal(0, await host.QueryAsync(db => db.Tickets.Where(t => t.Number == junk).Select(t => t.UrgeCount).SingleAsync(ct)));
+
+        var urged = await chat.SayAsync(zhang, "是", ct);
+        Assert.Contains("已为您催办", urged.Text);
+        Assert.Equal(1, await host.QueryAsync(db => db.Tickets.Where(t => t.Number == junk).Select(t => t.UrgeCount).SingleAsync(ct)));
+
+        await chat.SayAsync(zhang, "催一下井盖的事", ct);
+        var dropped = await chat.SayAsync(zhang, "不", ct);
+        Assert.Contains("没有催办", dropped.Text);
+        Assert.Equal(1, await host.QueryAsync(db => db.Tickets.Where(t => t.Number == junk).Select(t => t.UrgeCount).SingleAsync(ct)));
+    }
+
+    [Fact]
     public async Task PhotosAfterTheirOwnReportsJoinEachSpeakersTicket()
     {
         var ct = TestTimeout.Token;

@@ -1,4 +1,5 @@
 using GridBot.Dialogs.Core;
+using GridBot.Dialogs.Identity;
 using GridBot.Dialogs.Privacy;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Reminders;
@@ -121,9 +122,16 @@ public sealed class FollowUpActions(
         Reply(context, FollowUpTexts.Withdrawn(name, ticket));
     }
 
+    /// <summary>Only on a ticket the speaker filed themselves: a neighbour's that they joined is staff's to correct.</summary>
     public void Correct(TurnContext context, Ticket ticket, CorrectionText correction)
     {
         var name = context.Identity.Name;
+        if (!FiledBy(ticket, context.Identity))
+        {
+            Reply(context, FollowUpTexts.NotYours(name, ticket));
+            return;
+        }
+
         var (wrong, right) = (correction.Wrong, correction.Right);
         if (wrong is not null && ticket.Place?.Contains(wrong, StringComparison.Ordinal) == true)
         {
@@ -169,7 +177,7 @@ public sealed class FollowUpActions(
     public void Ask(TurnContext context, Dialogs.DialogFrame frame)
     {
         var stamped = frame with { StartedUtc = clock.NowUtc };
-        if (context.Dialogs.Active is PickTicketFrame or WithdrawConfirmFrame or CorrectionFieldFrame)
+        if (context.Dialogs.Active is PickTicketFrame or UrgeConfirmFrame or WithdrawConfirmFrame or CorrectionFieldFrame)
         {
             context.Dialogs.ReplaceActive(stamped);
         }
@@ -181,6 +189,10 @@ public sealed class FollowUpActions(
 
     public static void Reply(TurnContext context, string text) =>
         context.Reply(text, Entity.MentionOf(context.Identity.UserId, context.Identity.Name));
+
+    private static bool FiledBy(Ticket ticket, TurnIdentity identity) =>
+        ticket.Reporters.OrderBy(r => r.AddedUtc).ThenBy(r => r.Id).FirstOrDefault() is { } first
+        && first.Channel == identity.Channel && first.UserId == identity.UserId;
 
     private static TicketActor Actor(TurnContext context) => new(context.Identity.UserId, context.Identity.Name);
 

@@ -3,13 +3,19 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 /// <summary>Short answers to the questions the follow-ups ask back: yes, no, cancel, a number from a list.</summary>
 internal static class FollowUpAnswers
 {
-    private static readonly HashSet<string> Yes = ["是", "是的", "确认", "确定", "对", "对的", "撤回", "撤吧", "撤了吧", "撤", "好", "好的", "嗯", "嗯嗯", "行", "可以", "yes", "y", "ok"];
+    private static readonly HashSet<string> Yes = ["是", "是的", "确认", "确定", "对", "对的", "好", "好的", "嗯", "嗯嗯", "行", "可以", "yes", "y", "ok"];
+
+    // "撤回" says yes to "确认撤回吗？" only: to "是要催办吗？" it is no yes.
+    private static readonly HashSet<string> YesWithdraw = ["撤回", "撤吧", "撤了吧", "撤"];
+    private static readonly HashSet<string> YesUrge = ["催", "催吧", "催一下", "催办", "帮我催一下"];
     private static readonly HashSet<string> No = ["不", "不是", "不要", "不撤", "不撤了", "别撤", "保留", "继续", "继续办", "继续处理", "否", "no", "n"];
     private static readonly HashSet<string> Cancel = ["取消", "算了", "cancel", "/cancel"];
 
     public static string Normalize(string text) => text.Trim().TrimEnd('。', '!', '！', '.', '~', '，', ',').ToLowerInvariant();
 
-    public static bool IsYes(string answer) => Yes.Contains(answer);
+    public static bool IsYesToWithdraw(string answer) => Yes.Contains(answer) || YesWithdraw.Contains(answer);
+
+    public static bool IsYesToUrge(string answer) => Yes.Contains(answer) || YesUrge.Contains(answer);
 
     public static bool IsNo(string answer) => No.Contains(answer);
 

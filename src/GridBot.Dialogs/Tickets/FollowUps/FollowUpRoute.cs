@@ -78,20 +78,35 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         {
             FollowUpActions.Reply(context, FollowUpTexts.NothingOpen(name, request.Kind));
         }
-        else
+        else if (open.Count > 1)
         {
             Pick(context, request, open, text, topicMissed: true);
+        }
+        else if (request.Kind == FollowUpKind.Withdraw)
+        {
+            // Their one open ticket, though the words did not name it: the withdrawal's own "确认撤回…吗？" shows which.
+            await actions.AskWithdrawAsync(context, open[0], text, cancellationToken);
+        }
+        else
+        {
+            // A list of one to pick from reads oddly; asking whether that one is meant does the same check.
+            actions.Ask(context, new UrgeConfirmFrame(open[0].Number, TicketTexts.Shorten(text, 100)));
+            FollowUpActions.Reply(context, FollowUpTexts.AskUrge(context.Identity.Name, open[0], request.Topic));
         }
 
         return true;
     }
 
-    /// <summary>A correction is about the latest ticket the speaker filed themselves, and only shortly after.</summary>
+    /// <summary>
+    /// A correction is about a ticket of the speaker's registered shortly before: the one whose place or description
+    /// holds the wrong words ("不是2栋" with tickets at 2栋 and 4栋), else their one such ticket; with several and nothing
+    /// to tell them apart ("说错了，是8栋") they pick. Past the window it is refused kindly.
+    /// </summary>
     private bool Correct(TurnContext context, List<Ticket> mine, FollowUpRequest request)
     {
         var identity = context.Identity;
-        var latest = mine.FirstOrDefault(t => TicketLifecycle.IsOpen(t.Status));
-        if (latest is null)
+        var open = mine.Where(t => TicketLifecycle.IsOpen(t.Status)).ToList();
+        if (open.Count == 0)
         {
             // "不对，是8栋门口" with nothing of theirs open is talk between neighbours, never a report: left alone in a
             // group, a hint when it was said to the bot.
@@ -109,26 +124,31 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         }
 
         var window = options.Value.CorrectionWindow;
-        if (clock.NowUtc - latest.CreatedUtc > window)
+        var correction = request.Correction!;
+        var fresh = open.Where(t => clock.NowUtc - t.CreatedUtc <= window).ToList();
+        switch (OwnTickets.Choose(fresh, correction.Wrong ?? "", null, openOnly: true))
         {
-            // "不对，是8栋" an hour later may well be talk between neighbours; only a clear correction gets an answer.
-            if (!request.Explicit)
-            {
-                return false;
-            }
-
-            FollowUpActions.Reply(context, FollowUpTexts.TooLateToCorrect(identity.Name, latest, window));
-            return true;
+            case TicketChoice.One { Ticket: var ticket }:
+                actions.Correct(context, ticket, correction);
+                return true;
+            case TicketChoice.Several { Tickets: var several }:
+                Pick(context, request, several, MessageText.Of(context.Activity), topicMissed: false);
+                return true;
+            case TicketChoice.None when fresh.Count == 1:
+                actions.Correct(context, fresh[0], correction);
+                return true;
+            case TicketChoice.None when fresh.Count > 1:
+                Pick(context, request, fresh.Take(5).ToList(), MessageText.Of(context.Activity), topicMissed: false);
+                return true;
         }
 
-        var first = latest.Reporters.OrderBy(r => r.AddedUtc).ThenBy(r => r.Id).FirstOrDefault();
-        if (first is null || first.Channel != identity.Channel || first.UserId != identity.UserId)
+        // "不对，是8栋" an hour later may well be talk between neighbours; only a clear correction gets an answer.
+        if (!request.Explicit)
         {
-            FollowUpActions.Reply(context, FollowUpTexts.NotYours(identity.Name, latest));
-            return true;
+            return false;
         }
 
-        actions.Correct(context, latest, request.Correction!);
+        FollowUpActions.Reply(context, FollowUpTexts.TooLateToCorrect(identity.Name, open[0], window));
         return true;
     }
 

@@ -29,6 +29,12 @@ internal static class FollowUpTexts
         string.Join("\n", tickets.Select((t, i) => $"{i + 1}. {t.Number}（{TicketProgressText.What(t)}）— {TicketStatusNames.Of(t.Status)}")) +
         "\n回复序号即可。";
 
+    public static string AskUrge(string name, Ticket ticket, string topic) =>
+        $"@{name} {(topic.Length > 0 ? $"没有找到和“{TicketTexts.Excerpt(topic, 10)}”直接相关的工单。" : "")}您是要催办工单 {ticket.Number}（{TicketProgressText.What(ticket)}）吗？\n" +
+        "回复“是”确认催办；如果是新问题，直接告诉我问题和位置就能登记。";
+
+    public static string UrgeDropped(string name, Ticket ticket) => $"@{name} 好的，工单 {ticket.Number} 没有催办。";
+
     public static string PickAgain(int count) => $"请回复 1 到 {count} 之间的序号；回复“取消”就不处理了。";
 
     public static string Urged(string name, Ticket ticket, string told, bool raised, ShanghaiTime clock) =>

@@ -14,6 +14,7 @@ public static class FollowUpsServiceCollectionExtensions
         services.AddScoped<FollowUpActions>();
         services.AddScoped<FollowUpRoute>();
         services.AddScoped<IDialog, PickTicketDialog>();
+        services.AddScoped<IDialog, UrgeConfirmDialog>();
         services.AddScoped<IDialog, WithdrawConfirmDialog>();
         services.AddScoped<IDialog, CorrectionFieldDialog>();
         return services;

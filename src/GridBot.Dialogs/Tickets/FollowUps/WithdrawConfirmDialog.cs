@@ -20,7 +20,7 @@ public sealed class WithdrawConfirmDialog(OwnTickets own, FollowUpActions action
         }
 
         var answer = FollowUpAnswers.Normalize(MessageText.Of(context.Activity));
-        var yes = FollowUpAnswers.IsYes(answer);
+        var yes = FollowUpAnswers.IsYesToWithdraw(answer);
         if (!yes && !FollowUpAnswers.IsNo(answer) && !FollowUpAnswers.IsCancel(answer))
         {
             return DialogTurnResult.Abandoned;
