@@ -100,8 +100,7 @@ internal sealed class BenchServers : IAsyncDisposable
         Redis = $"127.0.0.1:{port}";
     }
 
-
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

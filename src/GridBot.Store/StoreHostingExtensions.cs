@@ -2,12 +2,14 @@ using GridBot.Store.Announcements;
 using GridBot.Store.Configuration;
 using GridBot.Store.Conversations;
 using GridBot.Store.Coordination;
+using GridBot.Store.Grids;
 using GridBot.Store.Tickets;
 using GridBot.Store.Turns;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -31,6 +33,9 @@ public static class StoreHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ChatBindings>();
+        builder.Services.AddSingleton<ChatBindingInvalidation>();
         // A pooled context keeps the maps it grew (tracked entries, update commands) for its next user, and the pool keeps
         // as many contexts as were ever in use at once, up to its size: the soak saw 7 → 81 pooled contexts after load
         // peaks. EF's default of 1,024 would let a burst pin ~25 MB for the process's life; 128 is far above the turns a
@@ -38,7 +43,7 @@ public static class StoreHostingExtensions
         builder.Services.AddDbContextPool<GridBotDbContext>((services, options) =>
         {
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-            UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>());
+            UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<ChatBindingInvalidation>());
         }, poolSize: ContextPoolSize);
         builder.Services.AddSingleton(services =>
             new WriterGate(services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider == DatabaseProvider.Sqlite));
@@ -66,8 +71,14 @@ public static class StoreHostingExtensions
 
     /// <summary>The provider <c>Database:Provider</c> names, with its own migrations (SQLite's here, PostgreSQL's in
     /// <see cref="StoreOptions.PostgreSqlMigrationsAssembly"/>).</summary>
-    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null)
+    /// <param name="bindings">The host's invalidation of its cached chat bindings; null outside a host (design time, tools).</param>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null, ChatBindingInvalidation? bindings = null)
     {
+        if (bindings is not null)
+        {
+            options.AddInterceptors(bindings);
+        }
+
         if (store.Provider == DatabaseProvider.PostgreSql)
         {
             return options.UseNpgsql(store.ConnectionString, npgsql => npgsql.MigrationsAssembly(StoreOptions.PostgreSqlMigrationsAssembly));

@@ -7,9 +7,10 @@ namespace GridBot.Dialogs.Identity;
 
 /// <summary>
 /// Maps (channel, conversation, user) to a grid and a role. In a bound group the strongest role whose grid
-/// contains the group's grid wins; a stranger who speaks in a bound group becomes a resident of that grid.
+/// contains the group's grid wins; a stranger who speaks in a bound group becomes a resident of that grid. The binding
+/// comes from <see cref="ChatBindings"/> (memory, attached to this turn's context); the members are read each turn.
 /// </summary>
-public sealed class IdentityResolver(GridBotDbContext db)
+public sealed class IdentityResolver(GridBotDbContext db, ChatBindings bindings)
 {
     public async Task<IdentityResolution> ResolveAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -22,8 +23,7 @@ public sealed class IdentityResolver(GridBotDbContext db)
             name = name[..64];
         }
 
-        var chat = await db.Chats.Include(c => c.Grid)
-            .FirstOrDefaultAsync(c => c.Channel == channel && c.ChatId == conversationId, cancellationToken);
+        var chat = await bindings.FindAsync(db, channel, conversationId, cancellationToken);
         var members = await db.Members.Include(m => m.Grid)
             .Where(m => m.Channel == channel && m.UserId == userId)
             .ToListAsync(cancellationToken);

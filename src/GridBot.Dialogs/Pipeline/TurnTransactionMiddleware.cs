@@ -5,13 +5,16 @@ using GridBot.Store;
 using GridBot.Store.Conversations;
 using GridBot.Store.Outbox;
 using GridBot.Store.Turns;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Pipeline;
 
 /// <summary>
 /// The turn's unit of work, around everything after the lock: <see cref="TurnTransaction"/> opens it, the turn
 /// stages its changes, and here the replies that leave by outbox and the processed-activity mark are staged too and
-/// all of it is committed in one SaveChanges: a turn happens completely or not at all. An exception rolls it back.
+/// all of it is committed in one SaveChanges: a turn happens completely or not at all. An exception rolls it back. A
+/// commit that meets the activity's processed mark (a retry the dedup cache did not know) is rolled back and answered
+/// with the stored replies.
 /// </summary>
 public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedup dedup, GridBotDbContext db, TimeProvider time) : ITurnMiddleware
 {
@@ -22,22 +25,56 @@ public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedu
         {
             await next(cancellationToken);
             var inResponse = context.Delivery.SettleInResponse();
-            if (!inResponse && context.Delivery.UsesLateRoute)
+            // The dedup step asked only the cache. A failed turn stages no processed mark to meet, so a retry of an id
+            // handled before that failed this time asks the database here (failures are rare) and keeps its first answer
+            // and its dialog state instead of the apology and the cleared state.
+            if (context.Failed && await StoredRepliesAsync(context, cancellationToken) is { } first)
             {
-                // Acknowledged before this commit: its inbox row (if the channel wrote one) goes with the turn.
-                await TurnInbox.StageDoneAsync(db, context.DedupKey, cancellationToken);
-            }
-            if (!context.IsDuplicate)
-            {
-                Stage(context, inResponse);
+                await turn.RollbackAsync();
+                DedupMiddleware.AnswerAsDuplicate(context, first);
             }
 
-            await turn.CommitAsync(cancellationToken);
+            try
+            {
+                await CommitAsync(context, inResponse, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (!context.IsDuplicate && StoreErrors.IsUniqueViolation(ex))
+            {
+                // An id handled before that the cache did not know meets its processed mark here. Nothing of this run
+                // stays (no second ticket); the retry gets the answer stored the first time.
+                await turn.RollbackAsync();
+                if (await StoredRepliesAsync(context, cancellationToken) is not { } stored)
+                {
+                    throw;
+                }
+
+                DedupMiddleware.AnswerAsDuplicate(context, stored);
+                await CommitAsync(context, inResponse, cancellationToken);
+            }
         }
         finally
         {
             await turn.DisposeAsync();
         }
+    }
+
+    private async Task<string?> StoredRepliesAsync(TurnContext context, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(context.Activity.Id) ? null : await dedup.StoredRepliesAsync(context.DedupKey, cancellationToken);
+
+    private async Task CommitAsync(TurnContext context, bool inResponse, CancellationToken cancellationToken)
+    {
+        if (!inResponse && context.Delivery.UsesLateRoute)
+        {
+            // Acknowledged before this commit: its inbox row (if the channel wrote one) goes with the turn.
+            await TurnInbox.StageDoneAsync(db, context.DedupKey, cancellationToken);
+        }
+
+        if (!context.IsDuplicate)
+        {
+            Stage(context, inResponse);
+        }
+
+        await turn.CommitAsync(cancellationToken);
     }
 
     private void Stage(TurnContext context, bool inResponse)

@@ -27,6 +27,8 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
             return existing;
         }
 
+        // An urgent report's leaders are read before the ticket takes its number (and with it the write lock).
+        var leaders = draft.Urgency == TicketUrgency.Urgent ? await gridLeaders.OfAsync(identity.Channel, identity.Grid, cancellationToken) : [];
         var ticket = await tickets.OpenAsync(tickets.OpeningFrom(context, draft), cancellationToken);
         telemetry.TicketsCreated.Add(1, new KeyValuePair<string, object?>("urgency", ticket.Urgency.ToString()));
         var deadline = clock.Format(ticket.DeadlineUtc);
@@ -37,7 +39,6 @@ public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicat
             return ticket;
         }
 
-        var leaders = await gridLeaders.OfAsync(identity.Channel, identity.Grid, cancellationToken);
         context.Reply(
             TicketTexts.CreatedUrgent(ticket, identity.Name, deadline, leaders.Select(l => l.Name).ToList()),
             [reporter, .. leaders.Select(l => Entity.MentionOf(l.UserId, l.Name))]);

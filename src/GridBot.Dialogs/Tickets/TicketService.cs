@@ -45,6 +45,11 @@ public sealed class TicketService(
         var now = clock.NowUtc;
         var draft = opening.Draft;
         var category = taxonomy.Current.Find(draft.Category) ?? taxonomy.Current.Find(taxonomy.Current.FallbackCategory)!;
+        // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
+        var deadline = draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : (DateTime?)null;
+        var place = PlaceParser.Parse(draft.Place) ?? new PlaceDetail();
+        // The number last: taking it begins the turn's write transaction (on SQLite the write lock), so the working-hours
+        // arithmetic and the place parsing above stay out of the section other turns wait for.
         var ticket = new Ticket
         {
             Number = await numbers.NextAsync(options.Value.NumberPrefix, clock.Today, cancellationToken),
@@ -52,7 +57,7 @@ public sealed class TicketService(
             AppealType = draft.AppealType,
             Urgency = draft.Urgency,
             Place = draft.Place,
-            PlaceDetail = PlaceParser.Parse(draft.Place) ?? new PlaceDetail(),
+            PlaceDetail = place,
             Description = Trim(draft.Description),
             GridId = opening.Grid.Id,
             Grid = opening.Grid,
@@ -62,8 +67,7 @@ public sealed class TicketService(
         };
         // The first reporter is part of the creation, not a later "reporter added" event.
         ticket.AddReporter(opening.Reporter, opening.Actor, now);
-        // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
-        ticket.Open(opening.Actor, category.Tier, now, draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : null);
+        ticket.Open(opening.Actor, category.Tier, now, deadline);
         foreach (var url in draft.PhotoUrls)
         {
             ticket.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = now }, opening.Actor, now);

@@ -6,8 +6,11 @@ namespace GridBot.Store.Conversations;
 
 /// <summary>
 /// The one dedup API: the processed-activity key, the lookup (the cache first, the database row as the truth) and the
-/// mark, staged in the turn's transaction and cached only once that commits. Used by the pipeline's dedup step and by
-/// every channel that asks "was this msgid answered?" (the AI bot's stream refresh).
+/// mark, staged in the turn's transaction and cached only once that commits. The pipeline's dedup step asks the cache
+/// only: an id the cache does not know runs its turn, and if the database already holds its mark the turn's commit
+/// meets the mark's primary key and the turn is answered from <see cref="StoredRepliesAsync"/> instead
+/// (TurnTransactionMiddleware), so a new id costs no read. Channels that ask "was this msgid answered?" outside a turn
+/// (the AI bot's stream refresh) use <see cref="FindRepliesAsync"/>.
 /// </summary>
 public sealed class ActivityDedup(GridBotDbContext db, IProcessedActivityCache cache)
 {
@@ -16,8 +19,15 @@ public sealed class ActivityDedup(GridBotDbContext db, IProcessedActivityCache c
 
     /// <returns>The replies (JSON) the activity got when it was handled, or null if it never was.</returns>
     public async Task<string?> FindRepliesAsync(string key, CancellationToken cancellationToken) =>
-        await cache.GetRepliesAsync(key, cancellationToken)
-        ?? await db.ProcessedActivities.AsNoTracking().Where(p => p.Key == key).Select(p => p.RepliesJson).FirstOrDefaultAsync(cancellationToken);
+        await CachedRepliesAsync(key, cancellationToken) ?? await StoredRepliesAsync(key, cancellationToken);
+
+    /// <returns>The replies the cache holds for the activity; null when it does not know it (handled or not).</returns>
+    public ValueTask<string?> CachedRepliesAsync(string key, CancellationToken cancellationToken) =>
+        cache.GetRepliesAsync(key, cancellationToken);
+
+    /// <returns>The replies in the activity's database mark, the truth; null if it was never handled.</returns>
+    public async Task<string?> StoredRepliesAsync(string key, CancellationToken cancellationToken) =>
+        await db.ProcessedActivities.AsNoTracking().Where(p => p.Key == key).Select(p => p.RepliesJson).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Marks the activity handled with its replies, in <paramref name="turn"/>'s commit.</summary>
     public void Mark(TurnTransaction turn, string key, string repliesJson, DateTime nowUtc)

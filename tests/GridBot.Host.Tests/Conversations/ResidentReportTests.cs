@@ -106,6 +106,38 @@ public sealed class ResidentReportTests
     }
 
     [Fact]
+    public async Task TheSameActivityIdAfterARestartMakesOneTicketAndTheSameAnswer()
+    {
+        // A new host's dedup cache is empty: the retry runs its turn, meets the processed mark at commit and is rolled back.
+        var ct = TestTimeout.Token;
+        var folder = Directory.CreateTempSubdirectory("gridbot-retry-").FullName;
+        try
+        {
+            var zhao = Person.Resident("赵女士");
+            Reply first;
+            await using (var before = await GridBotTestHost.StartAsync(null, folder, ct))
+            {
+                first = await before.Chat(Group).SayAsync(zhao, "7号楼门口的井盖丢了，很危险", ct, activityId: "retry-restart-1");
+            }
+
+            await using var after = await GridBotTestHost.StartAsync(null, folder, ct);
+            var second = await after.Chat(Group).SayAsync(zhao, "7号楼门口的井盖丢了，很危险", ct, activityId: "retry-restart-1");
+            var next = await after.Chat(Group).SayAsync(zhao, "3号楼2单元楼道灯坏了好几天了", ct, activityId: "retry-restart-2");
+
+            Assert.Matches(@"GD\d{8}-0001", first.Text);
+            Assert.Equal(first.Text, second.Text);
+            // The retry's number went back with its rollback: the next report takes 0002.
+            Assert.Matches(@"GD\d{8}-0002", next.Text);
+            Assert.Equal(2, await after.QueryAsync(db => db.Tickets.CountAsync(ct)));
+            Assert.Equal(2, await after.QueryAsync(db => db.ProcessedActivities.CountAsync(ct)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task DoubtfulMessageAsksBeforeFilingAndYesFilesIt()
     {
         var ct = TestTimeout.Token;
