@@ -99,7 +99,7 @@ internal static class AnnounceScenario
         var duplicates = accepted.Values.Sum(c => c - 1);
         var losses = DistrictData.MicroGrids - deliveries;
         var retries = records.Count - accepted.Values.Sum();
-        Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows in one transaction) {published.TotalSeconds:0.00} s; " +
+        Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows, a transaction per Announcements:FanOutChunkSize chats) {published.TotalSeconds:0.00} s; " +
             $"all sent in {wall.TotalSeconds:0.0} s = {deliveries / wall.TotalSeconds:0.0} chats/s; deliveries {deliveries}, retries {retries}, " +
             $"duplicates {duplicates}, losses {losses}, failed {failed}, outbox attempts {attempts}; " +
             $"baseline (plain sequential posts to {settings.BaselinePosts} robots) {baseline:0.0}/s; ratio {deliveries / wall.TotalSeconds / baseline:0.00}");
