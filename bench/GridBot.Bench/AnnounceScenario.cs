@@ -16,7 +16,8 @@ namespace GridBot.Bench;
 /// One announcement to the district's 2,009 micro-grid groups (each with its own robot) through POST /api/announcements
 /// and the outbox, against the fake WeCom server answering after 50 ms with 2% 500s, one host. Counted from the fake's
 /// own records: deliveries (robots that accepted it), retries (requests beyond one per robot), duplicates (a robot that
-/// accepted it twice) and losses (a robot that never did). Baseline in the same run: the same 2,009 sends as plain
+/// accepted it twice), losses (a robot that never did) and over-limit answers (45009: a robot sent more than its 20 a
+/// minute, which the robot limiter must prevent). Baseline in the same run: the same 2,009 sends as plain
 /// sequential HTTP posts to the fake (retrying each 500 at once), i.e. the raw cost of the network without the bot.
 /// </summary>
 internal static class AnnounceScenario
@@ -99,9 +100,10 @@ internal static class AnnounceScenario
         var duplicates = accepted.Values.Sum(c => c - 1);
         var losses = DistrictData.MicroGrids - deliveries;
         var retries = records.Count - accepted.Values.Sum();
-        Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows in one transaction) {published.TotalSeconds:0.00} s; " +
+        var overLimit = records.Count(r => r["errcode"]!.GetValue<int>() == 45009);
+        Console.WriteLine($"announce: publish (2,009 deliveries + outbox rows, a transaction per Announcements:FanOutChunkSize chats) {published.TotalSeconds:0.00} s; " +
             $"all sent in {wall.TotalSeconds:0.0} s = {deliveries / wall.TotalSeconds:0.0} chats/s; deliveries {deliveries}, retries {retries}, " +
-            $"duplicates {duplicates}, losses {losses}, failed {failed}, outbox attempts {attempts}; " +
+            $"duplicates {duplicates}, losses {losses}, over the robot limit (45009) {overLimit}, failed {failed}, outbox attempts {attempts}; " +
             $"baseline (plain sequential posts to {settings.BaselinePosts} robots) {baseline:0.0}/s; ratio {deliveries / wall.TotalSeconds / baseline:0.00}");
         Console.WriteLine($"announce: residents' AI-bot turns at {ResidentsPerSecond}/s: quiet {QuietStretch.TotalSeconds:0} s before: {quiet.Requests} turns, {quiet.Errors} errors, p50 {quiet.P50Ms:0.0} ms, p99 {quiet.P99Ms:0.0} ms; " +
             $"during the fan-out: {fanOut.Requests} turns, {fanOut.Errors} errors, p50 {fanOut.P50Ms:0.0} ms, p99 {fanOut.P99Ms:0.0} ms; p99 during ÷ quiet {fanOut.P99Ms / quiet.P99Ms:0.00}");
@@ -112,12 +114,12 @@ internal static class AnnounceScenario
         await fake.StopAsync(cancellationToken);
         await fake.DisposeAsync();
         var notes = $"1 host; 2,009 robots, 50 ms, 2% 500; publish {published.TotalSeconds:0.00} s; sent in {wall.TotalSeconds:0} s; " +
-            $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}; " +
+            $"deliveries {deliveries}, retries {retries}, duplicates {duplicates}, losses {losses}, over limit {overLimit}; " +
             $"residents' p99 {quiet.P99Ms:0} ms quiet, {fanOut.P99Ms:0} ms during";
         return
         [
             new BenchResult("announce", "baseline: plain sequential posts", 1, settings.BaselinePosts, 0, baseline, 0, 0, null, 0, 0, 0, 0),
-            new BenchResult("announce", "outbox, 1 host", 1, DistrictData.MicroGrids, failed + losses + duplicates, deliveries / wall.TotalSeconds, 0, 0,
+            new BenchResult("announce", "outbox, 1 host", 1, DistrictData.MicroGrids, failed + losses + duplicates + overLimit, deliveries / wall.TotalSeconds, 0, 0,
                 deliveries / wall.TotalSeconds / baseline, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), counts.Gen0, counts.Gen1, counts.Gen2) { Notes = notes },
         ];
     }

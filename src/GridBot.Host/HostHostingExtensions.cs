@@ -34,6 +34,7 @@ public static class HostHostingExtensions
 
         builder.AddBotFramework();
         services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddSingleton<OutboxRecorder>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddProblemDetails();
         services.AddExceptionHandler<Storage.StorageUnavailableHandler>();

@@ -2,14 +2,17 @@ using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Dialogs;
 using GridBot.Dialogs.Routing;
 using GridBot.Dialogs.Time;
+using GridBot.Store.Turns;
 
 namespace GridBot.Dialogs.Announcements;
 
 /// <summary>
 /// The step between "公告 …" and sending: 确认 publishes (the reach is counted again, so a chat imported meanwhile is
-/// included), 取消 drops it, anything else asks again. Left alone for half an hour it lapses unsent.
+/// included), 取消 drops it, anything else asks again. Left alone for half an hour it lapses unsent. The turn commits the
+/// announcement with its first chunk of chats; the rest is written after the commit, off the turn.
 /// </summary>
-public sealed class AnnouncementConfirmDialog(AnnouncementPublisher publisher, AnnouncementReachFinder reachFinder, ShanghaiTime clock) : IDialog
+public sealed class AnnouncementConfirmDialog(
+    AnnouncementPublisher publisher, AnnouncementReachFinder reachFinder, AnnouncementFanOutWorker fanOutWorker, TurnTransaction turn, ShanghaiTime clock) : IDialog
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(30);
     private static readonly HashSet<string> YesWords = ["确认", "确认发送", "发送", "确定", "是", "是的", "好", "好的", "yes", "y", "ok", "confirm"];
@@ -43,6 +46,16 @@ public sealed class AnnouncementConfirmDialog(AnnouncementPublisher publisher, A
         var draft = new AnnouncementDraft(pending.Title, pending.Body, [pending.TargetCode], pending.RequireAck, null,
             $"{identity.Channel}|{identity.UserId}", identity.Name);
         var announcement = await publisher.StageAsync(draft, reach, cancellationToken);
+        if (announcement.FanOutCursor is not null)
+        {
+            // The id exists once the turn has committed.
+            turn.AfterCommit(_ =>
+            {
+                fanOutWorker.Queue(announcement.Id);
+                return ValueTask.CompletedTask;
+            });
+        }
+
         context.Reply(AnnouncementTexts.Published(announcement.Number, reach));
         return DialogTurnResult.Completed;
     }

@@ -28,6 +28,11 @@ internal sealed class AnnouncementOptionsValidator : IValidateOptions<Announceme
             failures.Add($"Announcements:MaxMessageBytes ({options.MaxMessageBytes}) must be at least 1024.");
         }
 
+        if (options.FanOutChunkSize is < 1 or > 5000)
+        {
+            failures.Add($"Announcements:FanOutChunkSize ({options.FanOutChunkSize}) must be between 1 and 5000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

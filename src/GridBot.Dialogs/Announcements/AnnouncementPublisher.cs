@@ -9,13 +9,17 @@ using Microsoft.Extensions.Options;
 namespace GridBot.Dialogs.Announcements;
 
 /// <summary>
-/// Creates announcements and fans them out: the announcement, one delivery per reached chat and one outbox row per
-/// part, plus the customer groups' mass-send rows, are staged in the caller's unit of work and saved by one SaveChanges (one transaction), so either every chat
-/// gets its rows or none does. The outbox dispatcher does the sending, retrying and failure marking.
+/// Creates announcements and starts their fan-out: the announcement, its first chunk of deliveries (one per chat, one
+/// outbox row per part, <see cref="AnnouncementFanOut"/>) and the customer groups' mass-send rows are saved in one
+/// transaction; the remaining chunks follow, each its own transaction (<see cref="AnnouncementFanOutWorker"/>), so no
+/// resident's turn waits for a 2,009-chat transaction and a stop in between resumes where the cursor says. The outbox
+/// dispatcher does the sending, retrying and failure marking.
 /// </summary>
 public sealed class AnnouncementPublisher(
     GridBotDbContext db,
     AnnouncementReachFinder reachFinder,
+    AnnouncementFanOut fanOut,
+    AnnouncementFanOutWorker fanOutWorker,
     ShanghaiTime clock,
     IOptions<AnnouncementOptions> options)
 {
@@ -23,8 +27,9 @@ public sealed class AnnouncementPublisher(
     public const int CustomerGroupMaxBytes = 4000;
 
     /// <summary>
-    /// Stages a new announcement (published now, or scheduled) in the unit of work without saving: a chat turn saves it
-    /// with the turn. The number is the next free one; two writers racing for it fail on the unique index.
+    /// Stages a new announcement (published now, or scheduled) and its first chunk in the unit of work without saving: a
+    /// chat turn saves it with the turn and hands the rest to <see cref="AnnouncementFanOutWorker.Queue"/> after its
+    /// commit. The number is the next free one; two writers racing for it fail on the unique index.
     /// </summary>
     public async Task<Announcement> StageAsync(AnnouncementDraft draft, AnnouncementReach reach, CancellationToken cancellationToken)
     {
@@ -61,8 +66,9 @@ public sealed class AnnouncementPublisher(
     }
 
     /// <summary>
-    /// Stages, saves and retries once when another publisher took the same number in between (the unique index says so).
-    /// For the API and the command line, which have no turn to commit with.
+    /// Stages, saves and retries once when another publisher took the same number in between (the unique index says so),
+    /// then writes the remaining chunks before answering. For the API and the command line, which have no turn to
+    /// commit with.
     /// </summary>
     public async Task<Announcement> PublishAsync(AnnouncementDraft draft, AnnouncementReach reach, CancellationToken cancellationToken)
     {
@@ -72,6 +78,11 @@ public sealed class AnnouncementPublisher(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (announcement.FanOutCursor is not null)
+                {
+                    await fanOutWorker.ContinueAsync(announcement.Id, cancellationToken);
+                }
+
                 return announcement;
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -83,8 +94,8 @@ public sealed class AnnouncementPublisher(
 
     /// <summary>
     /// Publishes scheduled announcements that are due, each exactly once: a conditional update claims it (published
-    /// time still empty) in the same transaction as its fan-out, so a second fire, a restart or a second host finds
-    /// it published and writes nothing.
+    /// time still empty) in the same transaction as its first chunk, so a second fire, a restart or a second host finds
+    /// it published and writes nothing; the remaining chunks follow from the cursor.
     /// </summary>
     /// <returns>The announcements this call published.</returns>
     public async Task<int> PublishDueAsync(DateTime asOfUtc, CancellationToken cancellationToken)
@@ -109,6 +120,11 @@ public sealed class AnnouncementPublisher(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            if (announcement.FanOutCursor is not null)
+            {
+                await fanOutWorker.ContinueAsync(id, cancellationToken);
+            }
+
             published++;
         }
 
@@ -128,20 +144,7 @@ public sealed class AnnouncementPublisher(
 
     private void FanOut(Announcement announcement, AnnouncementReach reach, DateTime nowUtc)
     {
-        var parts = AnnouncementParts.Render(announcement.Number, announcement.Title, announcement.Body,
-            AnnouncementTexts.Footer(announcement, clock, nowUtc), options.Value.MaxMessageBytes);
-        foreach (var chat in reach.Chats)
-        {
-            var delivery = announcement.AddDelivery(chat.Id, chat.GridId);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                // The delivery holds the row: status, attempts and errors are read back from it. The body is markdown as
-                // the publisher wrote it; WeCom robots render it, other channels show it as text.
-                var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, parts[i], nowUtc, OutboxFormat.Markdown);
-                delivery.Parts.Add(new AnnouncementDeliveryPart { Part = i + 1, OutboxMessage = row });
-            }
-        }
-
+        fanOut.StageNextChunk(announcement, reach.Chats);
         FanOutToCustomerGroups(announcement, reach, nowUtc);
     }
 

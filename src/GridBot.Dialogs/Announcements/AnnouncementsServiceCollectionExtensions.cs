@@ -13,6 +13,9 @@ public static class AnnouncementsServiceCollectionExtensions
         services.AddValidatedOptions<AnnouncementOptions, AnnouncementOptionsValidator>(configuration, AnnouncementOptions.SectionName);
         services.AddScoped<AnnouncementReachFinder>();
         services.AddScoped<AnnouncementPublisher>();
+        services.AddScoped<AnnouncementFanOut>();
+        services.AddSingleton<AnnouncementFanOutWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementFanOutWorker>());
         services.AddScoped<AnnouncementWithdrawal>();
         services.AddScoped<CustomerGroupDeliveries>();
         services.AddScoped<AnnouncementReceipts>();

@@ -1,5 +1,6 @@
 using GridBot.Store;
 using GridBot.Store.Outbox;
+using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Outbox;
@@ -18,7 +19,7 @@ namespace GridBot.Host.Outbox;
 /// </remarks>
 internal static class OutboxClaims
 {
-    public static async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(GridBotDbContext db, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(GridBotDbContext db, WriterGate writers, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
         var leaseId = Guid.NewGuid();
         var heads = db.Outbox
@@ -28,7 +29,21 @@ internal static class OutboxClaims
             .OrderBy(o => o.Id)
             .Take(batchSize)
             .Select(o => o.Id);
-        var claimed = await db.Outbox.Where(o => heads.Contains(o.Id)).LeaseAsync(now, leaseId, now + lease, cancellationToken);
+        // In line with the turns for SQLite's one writer, not in its busy handler (whose sleeps would hold a turn back).
+        var entered = await writers.EnterAsync(cancellationToken);
+        int claimed;
+        try
+        {
+            claimed = await db.Outbox.Where(o => heads.Contains(o.Id)).LeaseAsync(now, leaseId, now + lease, cancellationToken);
+        }
+        finally
+        {
+            if (entered)
+            {
+                writers.Leave();
+            }
+        }
+
         if (claimed == 0)
         {
             return [];

@@ -7,7 +7,7 @@ namespace GridBot.Store.Announcements;
 /// ("公告 回执 12"). What it says is fixed once made; scheduled, published and withdrawn are one-way moves guarded
 /// here (a scheduled one is published by the job with a conditional update, so two fires or two hosts publish it
 /// once); its targets, deliveries and customer-group sends are read-only views over lists EF Core fills through the
-/// fields, added to only by the methods below.
+/// fields, added to only by the methods below, and the fan-out's cursor moves only forward.
 /// </summary>
 public sealed class Announcement
 {
@@ -31,6 +31,13 @@ public sealed class Announcement
     public DateTime? PublishedUtc { get; private set; }
     public DateTime? WithdrawnUtc { get; private set; }
     public string? WithdrawnBy { get; private set; }
+
+    /// <summary>
+    /// While the fan-out is under way: the id of the last chat whose delivery and outbox rows are committed (chats go in
+    /// id order, one chunk per transaction), so a host that stopped mid-way resumes after it. Null when there is nothing
+    /// left to write: not published yet, every chat done, or withdrawn.
+    /// </summary>
+    public int? FanOutCursor { get; private set; }
 
     private readonly List<AnnouncementTarget> _targets = [];
     private readonly List<AnnouncementDelivery> _deliveries = [];
@@ -102,6 +109,25 @@ public sealed class Announcement
     {
         GuardFanOut();
         _groupSends.Add(new AnnouncementGroupSend { GridId = gridId, Part = part, OutboxMessage = row });
+    }
+
+    /// <summary>
+    /// Moves the fan-out past the chunk just staged (its last chat's id), or ends it (null). Never back, and past a chat only while
+    /// published (ending it is always allowed): a chunk written twice would deliver twice.
+    /// </summary>
+    public void MoveFanOutCursor(int? lastChatId)
+    {
+        if (lastChatId is not null)
+        {
+            GuardFanOut();
+        }
+
+        if (lastChatId <= FanOutCursor)
+        {
+            throw new InvalidOperationException($"Announcement {Number}'s fan-out is past chat {FanOutCursor}, not before it ({lastChatId}).");
+        }
+
+        FanOutCursor = lastChatId;
     }
 
     public void Withdraw(DateTime nowUtc, string by)

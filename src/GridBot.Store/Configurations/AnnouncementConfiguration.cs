@@ -14,6 +14,9 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.Property(a => a.PublisherName).HasMaxLength(64);
         builder.Property(a => a.WithdrawnBy).HasMaxLength(64);
         builder.Ignore(a => a.Status);
+        // Two writers continuing the same fan-out (a resumed host beside a live one): the second chunk's update finds the
+        // cursor moved and fails, so no chat gets a chunk twice.
+        builder.Property(a => a.FanOutCursor).IsConcurrencyToken();
         // Two publishers racing for the next number: the loser's insert fails here instead of sharing a number.
         builder.HasIndex(a => a.Number).IsUnique();
         // The scheduled-publish job's query: due, not yet published.

@@ -5,7 +5,8 @@ namespace GridBot.Store.Turns;
 /// sleeps back off (up to 100 ms a try) and answer a waiting turn tens to hundreds of milliseconds after the lock is
 /// free, unfairly. A turn enters before its write transaction begins and leaves when it commits or rolls back, so when
 /// the lock frees the next turn in line takes it at once. PostgreSQL has row locks and many writers: the gate is open.
-/// Writers outside turns (outbox dispatcher, jobs, other processes) still meet the lock in SQLite, as before.
+/// The outbox dispatcher's claims and records and announcement fan-out chunks queue here too; other writers (jobs,
+/// other processes) still meet the lock in SQLite, as before.
 /// </summary>
 public sealed class WriterGate(bool singleWriter)
 {

@@ -9,6 +9,7 @@ public sealed class AnnouncementOptionsTests
     [InlineData("--Announcements:LowAckRate=1.5", "Announcements:LowAckRate")]
     [InlineData("--Announcements:AckReminderAfter=00:00:10", "Announcements:AckReminderAfter")]
     [InlineData("--Announcements:MaxMessageBytes=100", "Announcements:MaxMessageBytes")]
+    [InlineData("--Announcements:FanOutChunkSize=0", "Announcements:FanOutChunkSize")]
     public async Task ABadAnnouncementSettingStopsTheStartNamingTheKey(string setting, string key)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GridBotTestHost.StartAsync(TestTimeout.Token, setting));

@@ -130,8 +130,12 @@ public sealed class OutboxDispatcherTests
     private static (OutboxDispatcher Dispatcher, CountingSender Counter) Dispatcher(GridBotTestHost host, OutboxOptions settings)
     {
         var counter = new CountingSender(host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "wecom"));
-        var dispatcher = new OutboxDispatcher(host.Services.GetRequiredService<IServiceScopeFactory>(), [counter], Options.Create(settings),
-            TimeProvider.System, host.Services.GetRequiredService<GridBot.Dialogs.Telemetry.GridBotTelemetry>(), host.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+        var scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
+        var writers = host.Services.GetRequiredService<GridBot.Store.Turns.WriterGate>();
+        var recorder = new OutboxRecorder(scopes, writers, Options.Create(settings), TimeProvider.System,
+            host.Services.GetRequiredService<GridBot.Dialogs.Telemetry.GridBotTelemetry>(), host.Services.GetRequiredService<ILogger<OutboxRecorder>>());
+        var dispatcher = new OutboxDispatcher(scopes, [counter], recorder, writers, Options.Create(settings),
+            TimeProvider.System, host.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
         return (dispatcher, counter);
     }
 

@@ -4,7 +4,8 @@ namespace GridBot.Store.Tests.Announcements;
 
 /// <summary>
 /// An announcement is scheduled and targeted only before publication, published once and never after a withdrawal,
-/// withdrawn once, and fanned out only while published; an illegal call throws and changes nothing.
+/// withdrawn once, and fanned out only while published, its fan-out cursor only forward; an illegal call throws and
+/// changes nothing.
 /// </summary>
 public sealed class AnnouncementGuardTests
 {
@@ -53,6 +54,24 @@ public sealed class AnnouncementGuardTests
 
         announcement.Publish(Now.AddDays(1));
         Assert.Equal(1, announcement.AddDelivery(1, 7).ChatId);
+    }
+
+    [Fact]
+    public void TheFanOutCursorMovesOnlyForwardAndOnlyWhilePublished()
+    {
+        var announcement = NewAnnouncement();
+        Assert.Throws<InvalidOperationException>(() => announcement.MoveFanOutCursor(100));
+
+        announcement.Publish(Now);
+        announcement.MoveFanOutCursor(100);
+        Assert.Throws<InvalidOperationException>(() => announcement.MoveFanOutCursor(100));
+        Assert.Throws<InvalidOperationException>(() => announcement.MoveFanOutCursor(40));
+        Assert.Equal(100, announcement.FanOutCursor);
+
+        announcement.Withdraw(Now.AddHours(1), "李明");
+        Assert.Throws<InvalidOperationException>(() => announcement.MoveFanOutCursor(200));
+        announcement.MoveFanOutCursor(null);
+        Assert.Null(announcement.FanOutCursor);
     }
 
     [Fact]

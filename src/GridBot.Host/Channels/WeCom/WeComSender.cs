@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GridBot.Dialogs.Texts;
 using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Host.Channels.WeCom.App;
@@ -14,27 +15,21 @@ namespace GridBot.Host.Channels.WeCom;
 /// robot (消息推送; short text as text with its mentions as mentioned_list, long text and markdown rows as markdown cut
 /// at whole lines with "…另有 N 条", image rows as images), a person (a private
 /// chat's conversation is the userid) through the self-built app's message/send; with the AI bot on the long
-/// connection, a group without a robot (or a person when there is no app) gets the row by aibot_send_msg. The robot key is read at send time,
-/// so a key fixed by a re-import serves messages already waiting; a robot refused for good is reported to the group's
-/// leaders (<see cref="DeadRobotNotifier"/>).
+/// connection, a group without a robot (or a person when there is no app) gets the row by aibot_send_msg. The robot keys
+/// of a claim's rows are read together when they are claimed (<see cref="PrepareAsync"/>, one query instead of one per
+/// send), milliseconds before the send, so a key fixed by a re-import serves messages already waiting; a robot refused
+/// for good is reported to the group's leaders (<see cref="DeadRobotNotifier"/>).
 /// </summary>
 internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots, AiBotPush aibot) : IChannelSender
 {
+    /// <summary>The route of each prepared row by its id, taken by its send.</summary>
+    private readonly ConcurrentDictionary<long, Route> _prepared = new();
+
     public string Channel => WeComWebhookKey.Channel;
 
     public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        (bool IsGroup, string? Key) chat;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            // An anonymous projection, not a tuple: Npgsql cannot read a row value (record) as a ValueTuple.
-            var group = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.AsNoTracking()
-                .Where(c => c.Channel == WeComWebhookKey.Channel && c.ChatId == message.ConversationId)
-                .Select(c => new { c.WebhookKey })
-                .FirstOrDefaultAsync(cancellationToken);
-            chat = (group is not null, group?.WebhookKey);
-        }
-
+        var chat = _prepared.TryRemove(message.Id, out var route) ? route : (await RoutesAsync([message.ConversationId], cancellationToken))[0];
         if (chat.IsGroup)
         {
             if (chat.Key is null)
@@ -69,6 +64,32 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
             : new SendOutcome.Permanent("a private WeCom chat needs WeCom:App to be configured (message/send)");
     }
 
+    public async Task PrepareAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var routes = await RoutesAsync([.. messages.Select(m => m.ConversationId)], cancellationToken);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            _prepared[messages[i].Id] = routes[i];
+        }
+    }
+
+    /// <summary>Whether each conversation is a group and its robot key, in the order given.</summary>
+    private async Task<Route[]> RoutesAsync(string[] conversationIds, CancellationToken cancellationToken)
+    {
+        var distinct = conversationIds.Distinct(StringComparer.Ordinal).ToList();
+        Dictionary<string, string?> groups;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // An anonymous projection, not a tuple: Npgsql cannot read a row value (record) as a ValueTuple.
+            groups = await scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Chats.AsNoTracking()
+                .Where(c => c.Channel == WeComWebhookKey.Channel && distinct.Contains(c.ChatId))
+                .Select(c => new { c.ChatId, c.WebhookKey })
+                .ToDictionaryAsync(c => c.ChatId, c => c.WebhookKey, StringComparer.Ordinal, cancellationToken);
+        }
+
+        return [.. conversationIds.Select(id => groups.TryGetValue(id, out var key) ? new Route(true, key) : new Route(false, null))];
+    }
+
     private static WeComWebhookMessage? ToRobotMessage(OutboxMessage message)
     {
         var mentions = OutboxMentions.Split(message.Mentions);
@@ -87,4 +108,6 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
         var named = mentions.Where(m => m != "@all").Select(m => $"<@{m}>").ToList();
         return named.Count == 0 ? [.. text.Split('\n')] : [string.Join(' ', named), .. text.Split('\n')];
     }
+
+    private readonly record struct Route(bool IsGroup, string? Key);
 }
