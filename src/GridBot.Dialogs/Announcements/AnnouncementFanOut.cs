@@ -37,12 +37,12 @@ public sealed class AnnouncementFanOut(
         foreach (var chat in chunk)
         {
             var delivery = announcement.AddDelivery(chat.Id, chat.GridId);
-            for (var i = 0; i < parts.Count; i++)
+            foreach (var part in parts)
             {
                 // The delivery holds the row: status, attempts and errors are read back from it. The body is markdown as
                 // the publisher wrote it; WeCom robots render it, other channels show it as text.
-                var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, parts[i], publishedUtc, OutboxFormat.Markdown);
-                delivery.Parts.Add(new AnnouncementDeliveryPart { Part = i + 1, OutboxMessage = row });
+                var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, part, publishedUtc, OutboxFormat.Markdown);
+                delivery.AddPart(row);
             }
         }
 

@@ -1,3 +1,4 @@
+using GridBot.Store.Outbox;
 using GridBot.Store.Grids;
 
 namespace GridBot.Store.Announcements;
@@ -17,5 +18,20 @@ public sealed class AnnouncementDelivery
     /// <summary>The chat's grid at publication, so rates stay as they were if a chat is re-imported elsewhere.</summary>
     public int GridId { get; set; }
 
-    public List<AnnouncementDeliveryPart> Parts { get; set; } = [];
+    private readonly List<AnnouncementDeliveryPart> _parts = [];
+
+    /// <summary>The numbered parts in the order they were added; a part is added only through <see cref="AddPart"/>.</summary>
+    public IReadOnlyList<AnnouncementDeliveryPart> Parts => _parts.AsReadOnly();
+
+    /// <summary>
+    /// Adds the next numbered part (1, 2, …) carried by <paramref name="row"/>: the numbers follow the order of the
+    /// calls, so a delivery cannot have two parts 1 or a gap.
+    /// </summary>
+    public AnnouncementDeliveryPart AddPart(OutboxMessage row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var part = new AnnouncementDeliveryPart { Part = _parts.Count + 1, OutboxMessage = row };
+        _parts.Add(part);
+        return part;
+    }
 }

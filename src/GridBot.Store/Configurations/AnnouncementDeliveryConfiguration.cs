@@ -13,5 +13,6 @@ internal sealed class AnnouncementDeliveryConfiguration : IEntityTypeConfigurati
         builder.HasIndex(d => new { d.ChatId, d.AnnouncementId });
         builder.HasOne(d => d.Chat).WithMany().HasForeignKey(d => d.ChatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Parts).WithOne().HasForeignKey(p => p.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Parts).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -15,7 +15,7 @@ public static class OutboxMoves
     /// no other dispatcher sees them as due until it runs out.
     /// </summary>
     public static Task<int> LeaseAsync(this IQueryable<OutboxMessage> rows, DateTime nowUtc, Guid leaseId, DateTime untilUtc, CancellationToken cancellationToken) =>
-        rows.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptUtc <= nowUtc)
+        Pending(rows).Where(o => o.NextAttemptUtc <= nowUtc)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptUtc, untilUtc).SetProperty(o => o.LeaseId, (Guid?)leaseId), cancellationToken);
 
     /// <summary>The channel has it: an attempt that succeeded.</summary>

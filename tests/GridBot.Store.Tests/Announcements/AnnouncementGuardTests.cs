@@ -1,3 +1,4 @@
+using GridBot.Store.Outbox;
 using GridBot.Store.Announcements;
 
 namespace GridBot.Store.Tests.Announcements;
@@ -92,6 +93,24 @@ public sealed class AnnouncementGuardTests
         Assert.False(announcement.Targets is List<AnnouncementTarget>);
         Assert.False(announcement.Deliveries is List<AnnouncementDelivery>);
         Assert.False(announcement.GroupSends is List<AnnouncementGroupSend>);
+    }
+
+    [Fact]
+    public async Task ADeliveryNumbersItsPartsInTheOrderTheyAreAdded()
+    {
+        var ct = TestTimeout.Token;
+        await using var database = await StoreDatabase.CreateAsync(ct);
+        await using var db = database.Open();
+        var announcement = NewAnnouncement();
+        announcement.Publish(Now);
+        var delivery = announcement.AddDelivery(1, 7);
+
+        delivery.AddPart(db.Outbox.Enqueue("wecom", "chat-1", "（1/2）停水通知", Now, OutboxFormat.Markdown));
+        delivery.AddPart(db.Outbox.Enqueue("wecom", "chat-1", "（2/2）明天上午停水", Now, OutboxFormat.Markdown));
+
+        Assert.Equal([1, 2], delivery.Parts.Select(p => p.Part));
+        Assert.Equal(["（1/2）停水通知", "（2/2）明天上午停水"], delivery.Parts.Select(p => p.OutboxMessage!.Text));
+        Assert.False(delivery.Parts is List<AnnouncementDeliveryPart>);
     }
 
     private static Announcement NewAnnouncement() =>
