@@ -139,6 +139,8 @@ internal sealed partial class OutboxRecorder(
                 await query.RetryAsync(now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts))), reason, cancellationToken),
             SendOutcome.Transient { Reason: var reason } => await FailAsync(query, attempts, "gave up: " + reason, cancellationToken),
             SendOutcome.Permanent { Reason: var reason } => await FailAsync(query, attempts, reason, cancellationToken),
+            // The sender's own transaction recorded it (a read here would only find the row no longer pending).
+            SendOutcome.HandedOver => 1,
             _ => throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}."),
         };
     }
@@ -162,6 +164,7 @@ internal sealed partial class OutboxRecorder(
         {
             SendOutcome.Delivered => "delivered",
             SendOutcome.Transient => "transient",
+            SendOutcome.HandedOver => "handed-over",
             _ => "permanent",
         };
         telemetry.Sends.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", name));

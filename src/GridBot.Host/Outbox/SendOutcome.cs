@@ -13,6 +13,12 @@ public abstract record SendOutcome
     public sealed record Permanent(string Reason) : SendOutcome;
 
     /// <summary>
+    /// Could not be sent, and the sender has already marked the row failed itself, in one transaction with what takes its
+    /// place (kf's 回访 task), so a crash neither loses the notice nor makes a second task: nothing is left to record.
+    /// </summary>
+    public sealed record HandedOver(string Reason) : SendOutcome;
+
+    /// <summary>
     /// GridBot's own limiter held the send back before anything left the host: not a failure and not an attempt, the
     /// row simply waits until <see cref="RetryAfter"/> has passed.
     /// </summary>

@@ -48,7 +48,8 @@ public sealed class GridBotTestHost : IAsyncDisposable
     public static Task<GridBotTestHost> StartAsync(Action<IHostApplicationBuilder> configure, CancellationToken cancellationToken, params string[] settings) =>
         StartAsync(null, null, configure, cancellationToken, settings);
 
-    private static async Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, string[] settings)
+    /// <summary>The general form: a clock, a folder to reuse and a builder step, each optional.</summary>
+    public static async Task<GridBotTestHost> StartAsync(TimeProvider? time, string? folder, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, string[] settings)
     {
         var owned = folder is null;
         folder ??= Path.Combine(Path.GetTempPath(), "gridbot-tests", Guid.NewGuid().ToString("N"));

@@ -37,7 +37,7 @@ internal sealed class KfSender(IServiceScopeFactory scopes, KfApiClient api, Tim
         var now = time.GetUtcNow().UtcDateTime;
         if (session.Unreachable(now) is { } why)
         {
-            return new SendOutcome.Permanent(await KfFollowUp.HandOverAsync(db, session, message, why, now, cancellationToken));
+            return new SendOutcome.HandedOver(await KfFollowUp.HandOverAsync(db, session, message, why, now, cancellationToken));
         }
 
         if (!await db.KfSessions.TakeReplyAsync(session, now, cancellationToken))
@@ -61,7 +61,7 @@ internal sealed class KfSender(IServiceScopeFactory scopes, KfApiClient api, Tim
             var code when WeComHttp.IsTransientErrcode(code) => new SendOutcome.Transient($"errcode {code}"),
 
             // GridBot's own accounting missed something (a servicer typed from the client, a clock skew): same hand-over.
-            var code when KfErrcodes.MeansCannotReach(code) => new SendOutcome.Permanent(
+            var code when KfErrcodes.MeansCannotReach(code) => new SendOutcome.HandedOver(
                 await KfFollowUp.HandOverAsync(db, session, message, code == KfErrcodes.ReplyBudgetSpent ? KfUnreachable.BudgetSpent : KfUnreachable.WindowClosed, now, cancellationToken)),
             var code => new SendOutcome.Permanent($"errcode {code}"),
         };
