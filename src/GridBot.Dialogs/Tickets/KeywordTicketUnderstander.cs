@@ -73,7 +73,6 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
     public static string UrgentFallback(Taxonomy taxonomy) =>
         taxonomy.Find("安全隐患")?.Name ?? taxonomy.FallbackCategory;
 
-    /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
     /// <summary>
     /// The danger word said of now: "我也被困过一次" tells of a past scare (过, the aspect of something once lived
     /// through) and backs a neighbour's report; it is no emergency to alert the leader about.
@@ -92,6 +91,7 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
         return false;
     }
 
+    /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
 
     /// <summary>The message without punctuation, symbols, emoji and spaces: "好的！👍" is just "好的".</summary>
