@@ -50,6 +50,7 @@ public static class StoreHostingExtensions
         builder.Services.AddScoped<TurnTransaction>();
         builder.Services.AddScoped<ActivityDedup>();
         builder.Services.AddScoped<TicketNumberAllocator>();
+        builder.Services.AddScoped<AnnouncementChunkWriter>();
         // The index is provider-specific: SQLite has the FTS5 trigram table of the Announcements migration; PostgreSQL
         // scans until a pg_trgm index and its implementation are added.
         if (StoreSettings.ProviderOf(configuration) == DatabaseProvider.PostgreSql)

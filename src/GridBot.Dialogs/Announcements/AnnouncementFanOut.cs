@@ -2,7 +2,6 @@ using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Announcements;
 using GridBot.Store.Outbox;
-using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,23 +16,24 @@ namespace GridBot.Dialogs.Announcements;
 /// </summary>
 public sealed class AnnouncementFanOut(
     GridBotDbContext db,
-    TurnTransaction turn,
+    AnnouncementChunkWriter chunks,
     AnnouncementReachFinder reachFinder,
     ShanghaiTime clock,
     IOptions<AnnouncementOptions> options)
 {
     /// <summary>
-    /// Stages the next chunk of <paramref name="chats"/> (id order) after the cursor in the caller's unit of work and
-    /// moves the cursor past it, or ends the fan-out when no chat is left after it.
+    /// Stages the next chunk of <paramref name="chats"/> (id order) after the cursor in the caller's unit of work (the
+    /// announcement is tracked: EF finds the deliveries, parts and rows through it) and moves the cursor past it, or ends
+    /// the fan-out when no chat is left after it.
     /// </summary>
     public void StageNextChunk(Announcement announcement, IReadOnlyList<ReachedChat> chats)
     {
+        var after = announcement.FanOutCursor ?? 0;
+        var chunk = chats.Where(c => c.Id > after).Take(options.Value.FanOutChunkSize).ToList();
         // Every chunk renders the same parts: the footer carries the publication time, not the chunk's.
         var publishedUtc = announcement.PublishedUtc ?? throw new InvalidOperationException($"Announcement {announcement.Number} is not published.");
         var parts = AnnouncementParts.Render(announcement.Number, announcement.Title, announcement.Body,
             AnnouncementTexts.Footer(announcement, clock, publishedUtc), options.Value.MaxMessageBytes);
-        var after = announcement.FanOutCursor ?? 0;
-        var chunk = chats.Where(c => c.Id > after).Take(options.Value.FanOutChunkSize).ToList();
         foreach (var chat in chunk)
         {
             var delivery = announcement.AddDelivery(chat.Id, chat.GridId);
@@ -41,8 +41,7 @@ public sealed class AnnouncementFanOut(
             {
                 // The delivery holds the row: status, attempts and errors are read back from it. The body is markdown as
                 // the publisher wrote it; WeCom robots render it, other channels show it as text.
-                var row = db.Outbox.Enqueue(chat.Channel, chat.ChatId, part, publishedUtc, OutboxFormat.Markdown);
-                delivery.AddPart(row);
+                delivery.AddPart(OutboxQueue.Unstaged(chat.Channel, chat.ChatId, part, publishedUtc, OutboxFormat.Markdown));
             }
         }
 
@@ -66,30 +65,11 @@ public sealed class AnnouncementFanOut(
     }
 
     /// <summary>
-    /// Writes the next chunk in its own transaction (this scope's unit of work, queued for the writer like a turn).
-    /// A withdrawn announcement's fan-out ends with nothing written.
+    /// Writes the next chunk in its own transaction (<see cref="AnnouncementChunkWriter"/>: queued for the writer behind
+    /// residents' turns, one multi-row insert per table). A withdrawn announcement's fan-out ends with nothing written.
     /// </summary>
     /// <returns>Whether chats are left after this chunk.</returns>
     /// <exception cref="DbUpdateConcurrencyException">Another writer moved the cursor first: it carries the fan-out on.</exception>
-    public async Task<bool> WriteNextChunkAsync(long announcementId, IReadOnlyList<ReachedChat> chats, CancellationToken cancellationToken)
-    {
-        await turn.EnsureWriteAsync(cancellationToken);
-        var announcement = await db.Announcements.FirstAsync(a => a.Id == announcementId, cancellationToken);
-        if (announcement.FanOutCursor is null)
-        {
-            return false;
-        }
-
-        if (announcement.WithdrawnUtc is not null)
-        {
-            announcement.MoveFanOutCursor(null);
-        }
-        else
-        {
-            StageNextChunk(announcement, chats);
-        }
-
-        await turn.CommitAsync(cancellationToken);
-        return announcement.FanOutCursor is not null;
-    }
+    public Task<bool> WriteNextChunkAsync(long announcementId, IReadOnlyList<ReachedChat> chats, CancellationToken cancellationToken) =>
+        chunks.WriteNextAsync(announcementId, announcement => StageNextChunk(announcement, chats), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using GridBot.Store;
+using GridBot.Store.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Host.Import;
@@ -7,7 +8,7 @@ namespace GridBot.Host.Import;
 /// Imports grids, chats, members and the knowledge base (question/answer pairs) from JSON, CSV and XLSX files as one all-or-nothing operation:
 /// every row of every file is checked first, and only a fully clean import is written, in one transaction.
 /// </summary>
-public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDataImporter> logger)
+public sealed partial class GridDataImporter(GridBotDbContext db, WriterGate writers, ILogger<GridDataImporter> logger)
 {
     /// <summary>Reads, checks and (if everything is valid) upserts <paramref name="files"/>. Bad input is reported, never thrown.</summary>
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
@@ -25,6 +26,9 @@ public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDa
             await ReadFileAsync(file, batch, cancellationToken);
         }
 
+        // Queued for SQLite's one writer as background work like the outbox's claims: waiting in SQLite's busy handler
+        // instead, they stalled for the whole import (3–8 s in the announce bench) while holding the gate.
+        var entered = await writers.EnterBackgroundAsync(cancellationToken);
         try
         {
             // SQLite's BEGIN IMMEDIATE: the tree checked below is the tree written to, with no writer in between.
@@ -53,6 +57,11 @@ public sealed partial class GridDataImporter(GridBotDbContext db, ILogger<GridDa
         }
         finally
         {
+            if (entered)
+            {
+                writers.Leave();
+            }
+
             // The whole grid tree was tracked; a scoped context used afterwards should not carry it (or a failed save's leftovers).
             db.ChangeTracker.Clear();
         }

@@ -29,8 +29,8 @@ internal static class OutboxClaims
             .OrderBy(o => o.Id)
             .Take(batchSize)
             .Select(o => o.Id);
-        // In line with the turns for SQLite's one writer, not in its busy handler (whose sleeps would hold a turn back).
-        var entered = await writers.EnterAsync(cancellationToken);
+        // Queued for SQLite's one writer behind waiting turns, not in its busy handler (whose sleeps would hold a turn back).
+        var entered = await writers.EnterBackgroundAsync(cancellationToken);
         int claimed;
         try
         {

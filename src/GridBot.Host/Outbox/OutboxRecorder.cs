@@ -11,7 +11,7 @@ namespace GridBot.Host.Outbox;
 
 /// <summary>
 /// Records the dispatcher's send results: whatever answers have come in since the last write are recorded together in
-/// one transaction (every delivered row of them in one statement), queued for SQLite's one writer like a turn. One write
+/// one transaction (every delivered row of them in one statement), queued for SQLite's one writer behind waiting turns. One write
 /// per row made a 2,009-group announcement 2,009 commits fighting the residents' turns in SQLite's busy handler; now
 /// it is a few dozen, each a few milliseconds. A result waits only for the write in progress, so a conversation's next
 /// row still becomes claimable as soon as its head is recorded.
@@ -90,7 +90,7 @@ internal sealed partial class OutboxRecorder(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var entered = await writers.EnterAsync(cancellationToken);
+        var entered = await writers.EnterBackgroundAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -20,4 +20,12 @@ public static class OutboxQueue
         outbox.Add(row);
         return row;
     }
+
+    /// <summary>
+    /// A row not staged in any unit of work: it is written with whatever it hangs from, by EF when that is tracked (an
+    /// announcement's first fan-out chunk, found through its deliveries) or by <c>AnnouncementChunkWriter</c>'s
+    /// multi-row insert (the later chunks), in the same transaction as that change either way.
+    /// </summary>
+    public static OutboxMessage Unstaged(string channel, string conversationId, string text, DateTime nowUtc, OutboxFormat format = OutboxFormat.Text) =>
+        new(channel, conversationId, text, format, serviceUrl: null, replyToId: null, mentions: null, payload: null, nowUtc);
 }

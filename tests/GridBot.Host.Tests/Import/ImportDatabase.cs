@@ -1,6 +1,7 @@
 using System.Text;
 using GridBot.Host.Import;
 using GridBot.Store;
+using GridBot.Store.Turns;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,9 @@ internal sealed class ImportDatabase : IAsyncDisposable
 
     public RecordingLogger<GridDataImporter> Log { get; } = new();
 
+    /// <summary>The host's queue for SQLite's writer, as the importer meets it there.</summary>
+    private WriterGate Gate { get; } = new(singleWriter: true);
+
     public static async Task<ImportDatabase> CreateAsync()
     {
         var database = new ImportDatabase(Directory.CreateTempSubdirectory("gridbot-import-").FullName);
@@ -51,7 +55,7 @@ internal sealed class ImportDatabase : IAsyncDisposable
     public async Task<ImportReport> ImportAsync(params string[] files)
     {
         await using var db = NewContext();
-        return await new GridDataImporter(db, Log).ImportAsync(files, Token);
+        return await new GridDataImporter(db, Gate, Log).ImportAsync(files, Token);
     }
 
     public async Task<(int Grids, int Chats, int Members)> CountAsync()
