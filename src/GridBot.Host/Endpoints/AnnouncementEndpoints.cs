@@ -4,6 +4,7 @@ using GridBot.Dialogs.Time;
 using GridBot.Store;
 using GridBot.Store.Announcements;
 using GridBot.Store.Outbox;
+using GridBot.Store.Turns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -164,7 +165,8 @@ public static class AnnouncementEndpoints
             groups.Select(g => new AnnouncementCustomerGroupStatus(g.ChatId, g.Name, g.Grid, g.Owner, g.Stage.ToString(), g.Reason, g.SentUtc)).ToList()));
     }
 
-    private static async Task<IResult> WithdrawAsync(HttpContext http, int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, CancellationToken cancellationToken)
+    private static async Task<IResult> WithdrawAsync(
+        HttpContext http, int number, WithdrawRequest? request, GridBotDbContext db, AnnouncementWithdrawal withdrawal, TurnTransaction unitOfWork, CancellationToken cancellationToken)
     {
         var announcement = await db.Announcements.Include(a => a.Targets).ThenInclude(t => t.Grid)
             .FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
@@ -187,8 +189,9 @@ public static class AnnouncementEndpoints
             return Problem("Already withdrawn", $"公告 {number} 已撤回。/ Announcement {number} is already withdrawn.", StatusCodes.Status409Conflict);
         }
 
+        // The withdrawal writes inside a unit of work's write transaction (it locks the row before it reads the parts).
         await withdrawal.WithdrawAsync(announcement, string.IsNullOrWhiteSpace(request?.By) ? "管理接口" : request.By.Trim(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
         return TypedResults.Ok(new { number, status = announcement.Status.ToString(), withdrawnAt = announcement.WithdrawnUtc });
     }
 
