@@ -26,12 +26,11 @@ public static class StoreHostingExtensions
             {
                 o.ConnectionString = configuration.GetConnectionString("GridBot") ?? "";
                 o.Provider = StoreSettings.ProviderOf(configuration);
-                o.RedisConfiguration = StoreSettings.RedisConfigurationOf(configuration);
-                o.RedisKeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : o.RedisKeyPrefix;
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        builder.Services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName).ValidateDataAnnotations();
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdentityCache>();
@@ -109,7 +108,7 @@ public static class StoreHostingExtensions
             }
             catch (ArgumentException ex)
             {
-                throw new OptionsValidationException("Redis:Configuration", typeof(StoreOptions), [$"Redis:Configuration is invalid: {ex.Message}"]);
+                throw new OptionsValidationException("Redis:Configuration", typeof(RedisOptions), [$"Redis:Configuration is invalid: {ex.Message}"]);
             }
 
             // StackExchange.Redis' async API takes no token: these timeouts are what bounds every call.
