@@ -26,16 +26,17 @@ public static class StoreHostingExtensions
             {
                 o.ConnectionString = configuration.GetConnectionString("GridBot") ?? "";
                 o.Provider = StoreSettings.ProviderOf(configuration);
-                o.RedisConfiguration = StoreSettings.RedisConfigurationOf(configuration);
-                o.RedisKeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : o.RedisKeyPrefix;
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        builder.Services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName).ValidateDataAnnotations();
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IdentityCache>();
         builder.Services.AddSingleton<ChatBindings>();
-        builder.Services.AddSingleton<ChatBindingInvalidation>();
+        builder.Services.AddSingleton<Memberships>();
+        builder.Services.AddSingleton<IdentityCacheInvalidation>();
         // A pooled context keeps the maps it grew (tracked entries, update commands) for its next user, and the pool keeps
         // as many contexts as were ever in use at once, up to its size: the soak saw 7 → 81 pooled contexts after load
         // peaks. EF's default of 1,024 would let a burst pin ~25 MB for the process's life; 128 is far above the turns a
@@ -43,7 +44,7 @@ public static class StoreHostingExtensions
         builder.Services.AddDbContextPool<GridBotDbContext>((services, options) =>
         {
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-            UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<ChatBindingInvalidation>());
+            UseProvider(options, store, services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<IdentityCacheInvalidation>());
         }, poolSize: ContextPoolSize);
         builder.Services.AddSingleton(services =>
             new WriterGate(services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider == DatabaseProvider.Sqlite));
@@ -72,12 +73,12 @@ public static class StoreHostingExtensions
 
     /// <summary>The provider <c>Database:Provider</c> names, with its own migrations (SQLite's here, PostgreSQL's in
     /// <see cref="StoreOptions.PostgreSqlMigrationsAssembly"/>).</summary>
-    /// <param name="bindings">The host's invalidation of its cached chat bindings; null outside a host (design time, tools).</param>
-    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null, ChatBindingInvalidation? bindings = null)
+    /// <param name="identity">The host's invalidation of its cached identity data; null outside a host (design time, tools).</param>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, StoreOptions store, SqlitePragmaInterceptor? pragmas = null, IdentityCacheInvalidation? identity = null)
     {
-        if (bindings is not null)
+        if (identity is not null)
         {
-            options.AddInterceptors(bindings);
+            options.AddInterceptors(identity);
         }
 
         if (store.Provider == DatabaseProvider.PostgreSql)
@@ -108,7 +109,7 @@ public static class StoreHostingExtensions
             }
             catch (ArgumentException ex)
             {
-                throw new OptionsValidationException("Redis:Configuration", typeof(StoreOptions), [$"Redis:Configuration is invalid: {ex.Message}"]);
+                throw new OptionsValidationException("Redis:Configuration", typeof(RedisOptions), [$"Redis:Configuration is invalid: {ex.Message}"]);
             }
 
             // StackExchange.Redis' async API takes no token: these timeouts are what bounds every call.

@@ -1,16 +1,16 @@
 using GridBot.Dialogs.Core;
 using GridBot.Store;
 using GridBot.Store.Grids;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Dialogs.Identity;
 
 /// <summary>
 /// Maps (channel, conversation, user) to a grid and a role. In a bound group the strongest role whose grid
 /// contains the group's grid wins; a stranger who speaks in a bound group becomes a resident of that grid. The binding
-/// comes from <see cref="ChatBindings"/> (memory, attached to this turn's context); the members are read each turn.
+/// and the members come from memory (<see cref="ChatBindings"/>, <see cref="Memberships"/>), attached to this turn's
+/// context; the resident added here commits with the turn, and that save makes the person's next turn read again.
 /// </summary>
-public sealed class IdentityResolver(GridBotDbContext db, ChatBindings bindings)
+public sealed class IdentityResolver(GridBotDbContext db, ChatBindings bindings, Memberships memberships)
 {
     public async Task<IdentityResolution> ResolveAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -24,9 +24,7 @@ public sealed class IdentityResolver(GridBotDbContext db, ChatBindings bindings)
         }
 
         var chat = await bindings.FindAsync(db, channel, conversationId, cancellationToken);
-        var members = await db.Members.Include(m => m.Grid)
-            .Where(m => m.Channel == channel && m.UserId == userId)
-            .ToListAsync(cancellationToken);
+        var members = await memberships.FindAsync(db, channel, userId, chat?.Grid, cancellationToken);
 
         if (chat is null)
         {

@@ -55,6 +55,9 @@ public static class StartupFailure
         {
             OptionsValidationException options =>
                 $"配置有误 / invalid setting: {string.Join("；", options.Failures)} — 请在 appsettings.json、环境变量或命令行（--键=值）中改正后重试。",
+            // The configuration binder's "cannot convert": its message names the key and the value, the parser's inner one neither.
+            InvalidOperationException { InnerException: FormatException } binding =>
+                $"配置有误 / invalid setting: {binding.Message} — 请在 appsettings.json、环境变量或命令行（--键=值）中改正后重试。",
             HolidayDataException holiday =>
                 $"节假日数据有误 / holiday data: {holiday.Message} — 改正该文件，或用 calendar import-notice 重新生成。",
             IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
@@ -83,7 +86,7 @@ public static class StartupFailure
                     continue;
                 case AggregateException aggregate when aggregate.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault() is { } options:
                     return options;
-                case OptionsValidationException or HolidayDataException or DbException:
+                case OptionsValidationException or HolidayDataException or DbException or InvalidOperationException { InnerException: FormatException }:
                     return exception;
                 case { InnerException: { } inner } when exception is InvalidOperationException or System.Reflection.TargetInvocationException:
                     exception = inner;

@@ -110,7 +110,7 @@ public static class DeploymentDoctor
     private static async Task<DoctorCheck> RedisAsync(IServiceProvider services)
     {
         const string name = "Redis";
-        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<StoreOptions>>().Value.RedisConfiguration))
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration))
         {
             return DoctorCheck.Skip(name, "未配置：单机运行，用进程内的锁和去重");
         }

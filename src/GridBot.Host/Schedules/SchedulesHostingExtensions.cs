@@ -1,7 +1,9 @@
 using System.Globalization;
+using GridBot.Dialogs.Calendar;
 using GridBot.Dialogs.Reminders;
 using GridBot.Host.Jobs;
 using GridBot.Store.Configuration;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace GridBot.Host.Schedules;
@@ -18,11 +20,6 @@ public static class SchedulesHostingExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.AddReminders(configuration);
-        // An unknown zone must reach WorkingCalendarOptionsValidator, which stops the start naming the key.
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["WorkingCalendar:TimeZone"] is { Length: > 0 } id ? id : "Asia/Shanghai", out var found)
-            ? found
-            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var chaseInterval = configuration.GetValue<TimeSpan?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ChaseInterval)}") ?? TimeSpan.FromMinutes(5);
         var provider = StoreSettings.ProviderOf(configuration);
         var connection = QuartzConnection.Resolve(configuration, provider);
 
@@ -52,43 +49,43 @@ public static class SchedulesHostingExtensions
 
             q.AddJob<SendDailyHuddlesJob>(j => j.WithIdentity(SendDailyHuddlesJob.Key).StoreDurably());
             // A missed tick is not replayed by Quartz: the next tick (and the start-up run) looks back over the grace.
-            q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-every-minute", "schedules")
-                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger((services, t) => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-every-minute", "schedules")
+                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddTrigger(t => t.ForJob(SendDailyHuddlesJob.Key).WithIdentity("huddles-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
 
             q.AddJob<SendDigestsJob>(j => j.WithIdentity(SendDigestsJob.Key).StoreDurably());
             // Half a minute after the huddle tick, so the two never queue on SQLite's write lock together.
-            q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-every-minute", "schedules")
-                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger((services, t) => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-every-minute", "schedules")
+                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddTrigger(t => t.ForJob(SendDigestsJob.Key).WithIdentity("digests-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
 
             q.AddJob<SendWeeklyMeetingAgendasJob>(j => j.WithIdentity(SendWeeklyMeetingAgendasJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-every-minute", "schedules")
-                .WithCronSchedule("45 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger((services, t) => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-every-minute", "schedules")
+                .WithCronSchedule("45 * * * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddTrigger(t => t.ForJob(SendWeeklyMeetingAgendasJob.Key).WithIdentity("meetings-on-start", "schedules").StartNow()
                 .UsingJobData(SendDailyHuddlesJob.LookBackKey, TimeSpan.FromDays(1).ToString("c", CultureInfo.InvariantCulture)));
 
             q.AddJob<ChaseDeadlinesJob>(j => j.WithIdentity(ChaseDeadlinesJob.Key).StoreDurably());
             // Missed runs are not caught up one by one: the next run sees every clock as of its own moment.
-            q.AddTrigger(t => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(chaseInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddTrigger((services, t) => t.ForJob(ChaseDeadlinesJob.Key).WithIdentity("chase-every-interval", "schedules").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(ChaseIntervalOf(services)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
             q.AddJob<FollowGroupMessagesJob>(j => j.WithIdentity(FollowGroupMessagesJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(FollowGroupMessagesJob.Key).WithIdentity("group-messages-every-10-minutes", "schedules").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<PublishScheduledAnnouncementsJob>(j => j.WithIdentity(PublishScheduledAnnouncementsJob.Key).StoreDurably());
             // A scheduled announcement missed while down is due at the next tick (the query is "due and unpublished").
-            q.AddTrigger(t => t.ForJob(PublishScheduledAnnouncementsJob.Key).WithIdentity("announcements-every-minute", "announcements").StartNow()
-                .WithCronSchedule("15 * * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger((services, t) => t.ForJob(PublishScheduledAnnouncementsJob.Key).WithIdentity("announcements-every-minute", "announcements").StartNow()
+                .WithCronSchedule("15 * * * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.AddJob<RemindAnnouncementAcksJob>(j => j.WithIdentity(RemindAnnouncementAcksJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(RemindAnnouncementAcksJob.Key).WithIdentity("announcement-acks-every-5-minutes", "announcements").StartNow()
-                .WithCronSchedule("50 0/5 * * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddTrigger((services, t) => t.ForJob(RemindAnnouncementAcksJob.Key).WithIdentity("announcement-acks-every-5-minutes", "announcements").StartNow()
+                .WithCronSchedule("50 0/5 * * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
 
             q.AddJob<CheckCalendarCoverageJob>(j => j.WithIdentity(CheckCalendarCoverageJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")
-                .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddTrigger((services, t) => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-every-morning", "schedules")
+                .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(ZoneOf(services)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddTrigger(t => t.ForJob(CheckCalendarCoverageJob.Key).WithIdentity("calendar-on-start", "schedules").StartNow());
         });
         builder.Services.AddQuartzHostedService(o =>
@@ -99,4 +96,10 @@ public static class SchedulesHostingExtensions
         });
         return builder;
     }
+
+    // Read from the validated options as the scheduler is built (at start, after ValidateOnStart): the planner's own
+    // zone, so a tick and the slot it looks for are in one zone.
+    private static TimeZoneInfo ZoneOf(IServiceProvider services) => services.GetRequiredService<ChinaWorkingCalendar>().TimeZone;
+
+    private static TimeSpan ChaseIntervalOf(IServiceProvider services) => services.GetRequiredService<IOptions<ScheduleOptions>>().Value.ChaseInterval;
 }

@@ -4,8 +4,8 @@ namespace GridBot.Store.Configuration;
 
 /// <summary>
 /// The one reader of the two settings that choose implementations while the services are still being registered
-/// (before any options object exists): the database provider and the Redis connection. <see cref="StoreOptions"/>
-/// and the deployment check are bound from these, and every composition that picks Redis or its in-process twin,
+/// (before any options object exists): the database provider and the Redis connection. <see cref="StoreOptions"/>,
+/// <see cref="RedisOptions"/> and the deployment check read the same keys, and every composition that picks Redis or its in-process twin,
 /// SQLite or PostgreSQL, asks here.
 /// </summary>
 public static class StoreSettings

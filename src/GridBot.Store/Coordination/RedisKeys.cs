@@ -5,9 +5,9 @@ using StackExchange.Redis;
 namespace GridBot.Store.Coordination;
 
 /// <summary>Every Redis key GridBot uses is built here, under one configurable prefix.</summary>
-public sealed class RedisKeys(IOptions<StoreOptions> options)
+public sealed class RedisKeys(IOptions<RedisOptions> options)
 {
-    private readonly string _prefix = options.Value.RedisKeyPrefix;
+    private readonly string _prefix = options.Value.KeyPrefix;
 
     public RedisKey TurnLock(string key) => $"{_prefix}lock:turn:{key}";
 

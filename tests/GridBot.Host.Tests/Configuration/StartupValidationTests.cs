@@ -1,3 +1,4 @@
+using GridBot.Host.Deployment;
 using GridBot.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -17,5 +18,21 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GridBotTestHost.StartAsync(TestTimeout.Token, setting));
 
         Assert.Contains(key, error.Message);
+    }
+
+    /// <summary>Settings the composition once read raw (and a bad one went unnoticed or failed with a stack trace): each
+    /// now refuses the start with the operator's one line naming the key.</summary>
+    [Theory]
+    [InlineData("--Redis:KeyPrefix=", "Redis:KeyPrefix")]
+    [InlineData("--Redis:KeyPrefix=two words", "Redis:KeyPrefix")]
+    [InlineData("--Schedules:ChaseInterval=00:00:01", "Schedules:ChaseInterval")]
+    [InlineData("--Schedules:ChaseInterval=soon", "Schedules:ChaseInterval")]
+    [InlineData("--WeCom:AiBot:Mode=7", "WeCom:AiBot:Mode")]
+    [InlineData("--WeCom:AiBot:Mode=Websocket", "WeCom:AiBot:Mode")]
+    public async Task AnInvalidCompositionSettingStopsTheStartWithOneLineNamingTheKey(string setting, string key)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => GridBotTestHost.StartAsync(TestTimeout.Token, setting));
+
+        Assert.Contains(key, StartupFailure.Describe(error));
     }
 }

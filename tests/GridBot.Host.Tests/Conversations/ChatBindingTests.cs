@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using GridBot.Host.Import;
 using GridBot.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GridBot.Host.Tests.Conversations;
 
@@ -27,19 +26,9 @@ public sealed class ChatBindingTests
         Assert.Equal(["DEMO-S01-C01-G01", "DEMO-S01-C01-G02"], grids);
     }
 
-    private static async Task<ImportReport> RebindAsync(GridBotTestHost host, string grid, CancellationToken cancellationToken)
+    private static Task<ImportReport> RebindAsync(GridBotTestHost host, string grid, CancellationToken cancellationToken)
     {
         var chat = new JsonObject { ["channel"] = "demo", ["chatId"] = Group, ["grid"] = grid, ["name"] = "幸福里社区第一网格群" };
-        var file = Path.Combine(Path.GetTempPath(), $"rebind-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, new JsonObject { ["chats"] = new JsonArray(chat) }.ToJsonString(), cancellationToken);
-        try
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<GridDataImporter>().ImportAsync([file], cancellationToken);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return host.ImportAsync(new JsonObject { ["chats"] = new JsonArray(chat) }, cancellationToken);
     }
 }

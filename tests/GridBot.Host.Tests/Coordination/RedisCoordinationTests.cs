@@ -34,7 +34,7 @@ public sealed class RedisCoordinationTests
     {
         var ct = TestTimeout.Token;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestRedis.Configuration);
-        var keys = new RedisKeys(Options.Create(new StoreOptions { ConnectionString = "Data Source=x", RedisKeyPrefix = TestRedis.NewPrefix() }));
+        var keys = new RedisKeys(Options.Create(new RedisOptions { KeyPrefix = TestRedis.NewPrefix() }));
         var outage = new RedisOutage(TimeProvider.System, NullLogger<RedisOutage>.Instance);
         var hostOne = new RedisTurnLock(redis, keys, outage);
         var hostTwo = new RedisTurnLock(redis, keys, outage);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using GridBot.Dialogs.Core;
 using GridBot.Host;
+using GridBot.Host.Import;
 using GridBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +93,23 @@ public sealed class GridBotTestHost : IAsyncDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<GridBotDbContext>());
+    }
+
+    /// <summary>Imports <paramref name="data"/> (the JSON import's shape: grids, chats, members, knowledge) in this host's
+    /// process, as an operator's import through the host would.</summary>
+    public async Task<ImportReport> ImportAsync(JsonObject data, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, data.ToJsonString(), cancellationToken);
+        try
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<GridDataImporter>().ImportAsync([file], cancellationToken);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Posts as the demo chat page does (channel demo, its own endpoint).</summary>

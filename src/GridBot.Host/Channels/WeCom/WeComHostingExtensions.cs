@@ -72,17 +72,13 @@ public static class WeComHostingExtensions
     }
 
     /// <summary>
-    /// The AI bot's long connection, in LongConnection mode: only the web host runs it (a CLI verb that adds WeCom must
-    /// not dial out and compete for the lease). The lease lives in Redis when configured, else in the database.
+    /// The AI bot's long connection: only the web host registers it (a CLI verb that adds WeCom must not dial out and
+    /// compete for the lease), and it runs only in LongConnection mode, which the service reads from the validated
+    /// options. The lease lives in Redis when configured, else in the database.
     /// </summary>
     public static IHostApplicationBuilder AddWeComLongConnection(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (builder.Configuration.GetValue<AiBotMode>($"{WeComOptions.SectionName}:AiBot:Mode") != AiBotMode.LongConnection)
-        {
-            return builder;
-        }
-
         if (!StoreSettings.UsesRedis(builder.Configuration))
         {
             services.AddSingleton<IAiBotLease, DatabaseAiBotLease>();

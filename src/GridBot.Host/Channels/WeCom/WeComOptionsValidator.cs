@@ -28,6 +28,11 @@ internal sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             errors.Add("WeCom:Webhook:MaxRetries must be 0-10, WeCom:Webhook:RetryDelay and WeCom:Webhook:AttemptTimeout positive.");
         }
 
+        if (!Enum.IsDefined(options.AiBot.Mode))
+        {
+            errors.Add($"WeCom:AiBot:Mode '{options.AiBot.Mode}' must be Callback or LongConnection.");
+        }
+
         if (options.AiBot.IsConfigured)
         {
             RequireToken(errors, "WeCom:AiBot:Token", options.AiBot.Token);

@@ -34,7 +34,7 @@ public sealed class AiBotLeaseTests
     {
         var ct = TestTimeout.Token;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestRedis.Configuration);
-        var keys = new RedisKeys(Microsoft.Extensions.Options.Options.Create(new StoreOptions { RedisKeyPrefix = TestRedis.NewPrefix() }));
+        var keys = new RedisKeys(Microsoft.Extensions.Options.Options.Create(new RedisOptions { KeyPrefix = TestRedis.NewPrefix() }));
         var lease = new RedisAiBotLease(redis, keys, Options);
 
         // Redis expires the key on its own clock: the "expired" step shortens the 10 s lease to 1 ms.

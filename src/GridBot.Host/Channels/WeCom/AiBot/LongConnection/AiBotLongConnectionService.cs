@@ -6,7 +6,8 @@ namespace GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 /// Keeps the bot's one long connection on whichever host holds the lease. A standby host tries for the lease every
 /// renew interval, so it takes over within about a lease duration after the holder dies. The holder renews while it
 /// connects, reconnects (backoff with jitter; from the first delay again after a good session) and stands down after
-/// disconnected_event; a holder that finds the lease taken closes its socket at once.
+/// disconnected_event; a holder that finds the lease taken closes its socket at once. Registered on every web host,
+/// it does nothing unless <c>WeCom:AiBot:Mode</c> is LongConnection.
 /// </summary>
 internal sealed partial class AiBotLongConnectionService(
     AiBotSession session,
@@ -20,6 +21,11 @@ internal sealed partial class AiBotLongConnectionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.AiBot.IsLongConnection)
+        {
+            return;
+        }
+
         var settings = options.Value.AiBot.LongConnection;
         try
         {
