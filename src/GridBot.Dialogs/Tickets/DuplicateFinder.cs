@@ -1,3 +1,4 @@
+using GridBot.Dialogs.Identity;
 using GridBot.Store;
 using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ namespace GridBot.Dialogs.Tickets;
 /// <summary>
 /// A new report is the same problem as an open ticket of the same grid, category and appeal type, reported within the window,
 /// when the places overlap and the words are alike — or, where a place is missing, when the words are very alike.
-/// Two different places never merge.
+/// Two different places never merge. An urgent report is only ever the same emergency as an open urgent ticket
+/// (<see cref="FindEmergencyAsync"/>): every other one is an alarm of its own.
 /// </summary>
-public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions> options)
+public sealed class DuplicateFinder(GridBotDbContext db, KeywordTicketUnderstander rules, IOptions<TicketOptions> options)
 {
     private const double SimilarWithPlace = 0.2;
     private const double SimilarWithoutPlace = 0.5;
@@ -42,26 +44,72 @@ public sealed class DuplicateFinder(GridBotDbContext db, IOptions<TicketOptions>
             : null;
     }
 
+    /// <summary>
+    /// The open urgent ticket of the last <see cref="TicketOptions.UrgentRepeatMinutes"/> this report says again: the
+    /// speaker's own, when it names no other kind of danger and no other building, unit or road (worded without any
+    /// danger word, "电梯还卡着", it must share words with it beyond the place); or a neighbour's, when both name the same
+    /// kind of danger at the same spot. Their own comes first, then the latest.
+    /// </summary>
+    public async Task<Ticket?> FindEmergencyAsync(TurnIdentity speaker, TicketDraft draft, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var window = options.Value.UrgentRepeatWindow;
+        if (window == TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var since = nowUtc - window;
+        var (channel, userId) = (speaker.Channel, speaker.UserId);
+        var urgent = draft.Urgency == TicketUrgency.Urgent;
+        var open = await db.Tickets
+            .Where(t => t.GridId == speaker.Grid.Id && t.Urgency == TicketUrgency.Urgent && OpenStatuses.Contains(t.Status) && t.CreatedUtc >= since)
+            // A report that names no danger can only be the speaker's own emergency said again.
+            .Where(t => urgent || t.Reporters.Any(r => r.Channel == channel && r.UserId == userId))
+            .OrderByDescending(t => t.Id).Take(20)
+            .Include(t => t.Reporters).Include(t => t.Grid)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var dangers = rules.Dangers(draft.Description);
+        var place = PlaceParser.Parse(draft.Place);
+        return open
+            .Select(t => (Ticket: t, Own: t.Reporters.Any(r => r.Channel == channel && r.UserId == userId)))
+            .Where(c => SameEmergency(draft, dangers, place, c.Ticket, c.Own))
+            .OrderByDescending(c => c.Own).ThenByDescending(c => c.Ticket.Id)
+            .Select(c => c.Ticket)
+            .FirstOrDefault();
+    }
+
+    private bool SameEmergency(TicketDraft draft, IReadOnlySet<string> dangers, PlaceDetail? place, Ticket ticket, bool own)
+    {
+        var told = rules.Dangers(ticket);
+        if ((dangers.Count > 0 && told.Count > 0 && !dangers.Overlaps(told)) || PlaceMatch.OtherUnit(place, ticket.PlaceDetail))
+        {
+            return false;
+        }
+
+        if (!own)
+        {
+            return dangers.Overlaps(told) && PlaceMatch.SameSpot(draft.Place, ticket.Place);
+        }
+
+        return draft.Urgency == TicketUrgency.Urgent
+            || TextSimilarity.Dice(Without(draft.Description, draft.Place), Without(ticket.Description, ticket.Place)) > 0;
+    }
+
+    /// <summary>The words besides the place: "3号楼门口垃圾没人收" and "3号楼电梯困人了" share a building, not a problem.</summary>
+    private static string Without(string text, string? place) =>
+        place is { Length: > 0 } ? text.Replace(place, " ", StringComparison.Ordinal) : text;
+
     private static double Score(TicketDraft draft, Candidate ticket)
     {
         var similarity = TextSimilarity.Dice(draft.Description, ticket.Description);
         if (draft.Place is not null && ticket.Place is not null)
         {
-            return PlacesOverlap(draft.Place, ticket.Place) && similarity >= SimilarWithPlace ? similarity + 1 : 0;
+            return PlaceMatch.Overlap(draft.Place, ticket.Place) && similarity >= SimilarWithPlace ? similarity + 1 : 0;
         }
 
         return similarity >= SimilarWithoutPlace ? similarity : 0;
     }
-
-    /// <summary>"5栋2单元的电梯" and "5栋2单元电梯" are one place: spaces and 的 tell no places apart.</summary>
-    private static bool PlacesOverlap(string a, string b)
-    {
-        var x = Bare(a);
-        var y = Bare(b);
-        return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal);
-    }
-
-    private static string Bare(string place) => place.Replace(" ", "", StringComparison.Ordinal).Replace("的", "", StringComparison.Ordinal);
 
     private sealed record Candidate(int Id, string Description, string? Place);
 }

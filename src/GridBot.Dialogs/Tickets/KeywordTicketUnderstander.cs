@@ -69,6 +69,23 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
         return new RuleSignals(false, best, problem, question, urgent, urgent ? Math.Max(confidence, 0.95) : confidence, appeal);
     }
 
+    /// <summary>
+    /// The kinds of danger the message tells of now (火情, 被困…), generic cries for help ("救命") aside: two reports of
+    /// different kinds are two emergencies; a message naming no kind may be either.
+    /// </summary>
+    public IReadOnlySet<string> Dangers(string text)
+    {
+        var normalized = Normalize(text);
+        return taxonomyProvider.Current.Urgency.Kinds
+            .Where(kind => !kind.Generic && kind.Keywords.Any(k => Happening(normalized, k)))
+            .Select(kind => kind.Name)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The kinds of danger a ticket's reporters told of: a neighbour who joined may name what the first did not.</summary>
+    public IReadOnlySet<string> Dangers(Ticket ticket) =>
+        ticket.Reporters.Select(r => r.Report ?? "").Append(ticket.Description).SelectMany(Dangers).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>An emergency with no category keyword is a safety hazard when the taxonomy has one.</summary>
     public static string UrgentFallback(Taxonomy taxonomy) =>
         taxonomy.Find("安全隐患")?.Name ?? taxonomy.FallbackCategory;

@@ -21,6 +21,7 @@ public sealed class ReportRoute(
     KeywordTicketUnderstander rules,
     ReportSplitter splitter,
     IntakeFlow flow,
+    TicketIntake intake,
     AppealDesk appeals,
     GridBotDbContext db,
     ShanghaiTime clock,
@@ -79,7 +80,21 @@ public sealed class ReportRoute(
             return true;
         }
 
-        var drafts = Drafts(text, understanding, photos, identity.Grid.Code);
+        var drafts = new List<TicketDraft>();
+        foreach (var draft in Drafts(text, understanding, photos, identity.Grid.Code))
+        {
+            // An emergency said again is never asked where, never confirmed and never filed twice.
+            if (!await intake.PressOpenEmergencyAsync(context, draft, cancellationToken))
+            {
+                drafts.Add(draft);
+            }
+        }
+
+        if (drafts.Count == 0)
+        {
+            return true;
+        }
+
         if (drafts.Count == 1 && understanding.Urgency != TicketUrgency.Urgent && understanding.Confidence < settings.ConfirmBelow)
         {
             flow.AskToConfirm(context, drafts[0]);

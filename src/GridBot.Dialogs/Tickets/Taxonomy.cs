@@ -77,6 +77,16 @@ public sealed record Taxonomy(
             problems.Add("urgency.deadlineHours must be > 0");
         }
 
+        if (taxonomy.Urgency?.Kinds is not { Count: > 0 } kinds
+            || kinds.Any(k => string.IsNullOrWhiteSpace(k.Name) || k.Keywords is not { Count: > 0 } || k.Keywords.Any(string.IsNullOrWhiteSpace)))
+        {
+            problems.Add("urgency.kinds needs at least one kind, each with a name and its keywords");
+        }
+        else if (kinds.Select(k => k.Name).Distinct().Count() != kinds.Count)
+        {
+            problems.Add("urgency kind names must be unique");
+        }
+
         if (taxonomy.Escalation is null || taxonomy.Escalation.CommunityDeadlineHours <= 0 || taxonomy.Escalation.StreetDeadlineHours <= 0)
         {
             problems.Add("escalation.communityDeadlineHours and streetDeadlineHours must be > 0");

@@ -1,3 +1,7 @@
 namespace GridBot.Dialogs.Tickets;
 
-public sealed record TaxonomyUrgency(double DeadlineHours, IReadOnlyList<string> Keywords);
+/// <summary>What makes a report urgent: its keywords, grouped by the kind of danger they tell of.</summary>
+public sealed record TaxonomyUrgency(double DeadlineHours, IReadOnlyList<TaxonomyUrgencyKind> Kinds)
+{
+    public IEnumerable<string> Keywords => Kinds.SelectMany(k => k.Keywords);
+}

@@ -1,6 +1,7 @@
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Proactive;
 using GridBot.Dialogs.Telemetry;
+using GridBot.Dialogs.Tickets.FollowUps;
 using GridBot.Dialogs.Time;
 using GridBot.Store.Tickets;
 
@@ -15,8 +16,44 @@ namespace GridBot.Dialogs.Tickets;
 /// in-turn answer may not be able to ping anyone (a WeCom AI bot's stream reply cannot), a robot's mentioned_list can.
 /// Reported in a private chat, each leader gets the alert in their own private chat.
 /// </remarks>
-public sealed class TicketIntake(TicketService tickets, DuplicateFinder duplicates, GridLeaders gridLeaders, ShanghaiTime clock, ProactiveMessenger messenger, GridBotTelemetry telemetry)
+/// <remarks>
+/// An emergency said again — by its reporter in other words ("快来人啊 电梯还卡着"), or by a neighbour at the same spot —
+/// is no second ticket and no second alarm: it presses the open urgent ticket as a 催 (the neighbour joins it as a reporter).
+/// </remarks>
+public sealed class TicketIntake(
+    TicketService tickets,
+    DuplicateFinder duplicates,
+    GridLeaders gridLeaders,
+    FollowUpActions followUps,
+    ShanghaiTime clock,
+    ProactiveMessenger messenger,
+    GridBotTelemetry telemetry)
 {
+    /// <summary>When the draft says again an emergency still open, presses that ticket instead of filing; true when it did.</summary>
+    public async Task<bool> PressOpenEmergencyAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
+    {
+        var identity = context.Identity;
+        if (await duplicates.FindEmergencyAsync(identity, draft, clock.NowUtc, cancellationToken) is not { } open)
+        {
+            return false;
+        }
+
+        var opening = tickets.OpeningFrom(context, draft);
+        if (!open.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId))
+        {
+            telemetry.TicketsMerged.Add(1);
+            open.AddReporter(opening.Reporter, opening.Actor, clock.NowUtc);
+        }
+
+        foreach (var url in draft.PhotoUrls)
+        {
+            open.AddAttachment(new TicketAttachment { Url = url, ContentType = "image", AddedUtc = clock.NowUtc }, opening.Actor, clock.NowUtc);
+        }
+
+        await followUps.UrgeAsync(context, open, draft.Description, cancellationToken);
+        return true;
+    }
+
     public async Task<Ticket> OpenAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
         var identity = context.Identity;

@@ -33,6 +33,15 @@ public sealed class TicketOptions
     [Range(0, 24 * 90, ErrorMessage = "Tickets:DuplicateWindowHours must be between 0 (no merging) and 2160.")]
     public int DuplicateWindowHours { get; set; } = 72;
 
+    /// <summary>
+    /// How long an open urgent ticket takes in a second report of the same emergency (its reporter saying it again, a
+    /// neighbour at the same spot) as a 催 on it instead of a new ticket and alarm.
+    /// </summary>
+    [Range(0, 24 * 60, ErrorMessage = "Tickets:UrgentRepeatMinutes must be between 0 (every urgent report alarms) and 1440.")]
+    public int UrgentRepeatMinutes { get; set; } = 60;
+
+    public TimeSpan UrgentRepeatWindow => TimeSpan.FromMinutes(UrgentRepeatMinutes);
+
     public TimeSpan PendingQuestionLife => TimeSpan.FromMinutes(PendingQuestionMinutes);
 
     /// <summary>A relative path is the user's (working folder) when it exists there, otherwise the one shipped beside the binary.</summary>

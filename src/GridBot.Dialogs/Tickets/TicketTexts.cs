@@ -33,8 +33,10 @@ public static class TicketTexts
     public static string CreatedUrgent(Ticket ticket, string reporterName, string deadline, IReadOnlyList<string> leaders) =>
         $"⚠️ 紧急工单 {ticket.Number}\n@{reporterName} 已收到，" +
         (leaders.Count > 0 ? $"已通知网格长 {string.Join(" ", leaders.Select(l => "@" + l))} 立即处理" : "已通知网格员立即处理") +
-        $"（时限：{deadline}前）。\n如有人员危险，请先拨打 119 / 110 / 120！\n" +
+        $"（时限：{deadline}前）。\n{CallFirst}\n" +
         $"· 类别：{ticket.Category}\n· 位置：{ticket.Place ?? "未说明，请补充"}\n· 网格：{ticket.Grid?.Name}";
+
+    public const string CallFirst = "如有人员危险，请先拨打 119 / 110 / 120！";
 
     public static string UrgentAlert(Ticket ticket, string deadline) =>
         $"🚨 紧急工单 {ticket.Number} 请网格长立即处理：{ticket.Category}，{ticket.Place ?? "位置待补充"}（时限：{deadline}前）。";

@@ -61,11 +61,13 @@ internal static class SceneChecks
             }
 
             var theirs = messages.Where(m => m.To == to).Select(m => m.Text).ToList();
-            if (!theirs.Any(t => want.Contains.All(c => t.Contains(c, StringComparison.Ordinal))))
+            var matching = theirs.Count(t => want.Contains.All(c => t.Contains(c, StringComparison.Ordinal)));
+            if (want.Count is { } count ? matching != count : matching == 0)
             {
                 var where = to == "group" ? "the group" : $"{to} in private";
-                yield return $"expected a message to {where} containing {Quote(want.Contains)}, got " +
-                    (theirs.Count == 0 ? "no message" : string.Join(" | ", theirs.Select(t => $"\"{Flat(t)}\"")));
+                var how = want.Count is { } exactly ? $"{exactly} message(s)" : "a message";
+                yield return $"expected {how} to {where} containing {Quote(want.Contains)}, got " +
+                    (theirs.Count == 0 ? "no message" : $"{matching} of: " + string.Join(" | ", theirs.Select(t => $"\"{Flat(t)}\"")));
             }
         }
     }

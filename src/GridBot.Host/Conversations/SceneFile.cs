@@ -149,6 +149,9 @@ internal sealed class MessageExpectation
     public string To { get; set; } = "group";
 
     public List<string> Contains { get; set; } = [];
+
+    /// <summary>Exactly this many such messages (e.g. one urgent alarm, not one per telling); null: at least one.</summary>
+    public int? Count { get; set; }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip,

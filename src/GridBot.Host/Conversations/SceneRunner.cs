@@ -80,7 +80,7 @@ internal sealed partial class SceneRunner(SceneHost host)
         }
 
         var expectedMessages = scene.Expect.Messages
-            .Select(m => new MessageExpectation { To = m.To, Contains = [.. m.Contains.Select(c => Fill(c, tickets))] }).ToList();
+            .Select(m => new MessageExpectation { To = m.To, Contains = [.. m.Contains.Select(c => Fill(c, tickets))], Count = m.Count }).ToList();
         failures.AddRange(SceneChecks.Messages(expectedMessages, stage, messages));
         var everything = said.Concat(messages.Select(m => m.Text)).ToList();
         failures.AddRange(SceneChecks.Never(scene.Expect.NeverContains.Select(c => Fill(c, tickets)), everything));

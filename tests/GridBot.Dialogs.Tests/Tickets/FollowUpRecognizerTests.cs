@@ -38,6 +38,8 @@ public sealed class FollowUpRecognizerTests
     [InlineData("咋还没人来收啊啊啊 都俩天了", "", false)]
     [InlineData("再催一下！到底有没有人管😡", "", true)]
     [InlineData("2栋门口又堆垃圾了 咋还没人管", "2栋门口堆垃圾", false)]
+    [InlineData("快来人啊 电梯还卡着", "电梯卡着", false)]
+    [InlineData("味道越来越大了 人呢？？", "味道越越大", false)]
     public void Urges(string text, string topic, bool isExplicit)
     {
         var request = FollowUpRecognizer.Recognize(text);

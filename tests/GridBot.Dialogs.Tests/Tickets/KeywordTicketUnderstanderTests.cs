@@ -48,4 +48,21 @@ public sealed class KeywordTicketUnderstanderTests
     [Fact]
     public void ADangerNowIsUrgentThoughAPastOneIsToldBesideIt() =>
         Assert.Equal(TicketUrgency.Urgent, Understander.Understand("上次被困过，现在又有人被困在电梯里了", "G").Urgency);
+
+    [Theory]
+    [InlineData("3号楼电梯困人了 快来", "被困")]
+    [InlineData("5栋楼道里煤气味特别重", "燃气")]
+    [InlineData("楼下冒烟了 好像着火了", "火情")]
+    public void AnEmergencyTellsItsKindOfDanger(string text, string kind)
+    {
+        Assert.Equal(TicketUrgency.Urgent, Understander.Understand(text, "G").Urgency);
+        Assert.Equal([kind], Understander.Dangers(text));
+    }
+
+    [Theory]
+    [InlineData("救命啊 快来人")]
+    [InlineData("我也被困过一次")]
+    [InlineData("楼道灯坏了")]
+    public void ACryForHelpAPastScareOrNoDangerNamesNoKind(string text) =>
+        Assert.Empty(Understander.Dangers(text));
 }

@@ -11,10 +11,10 @@ namespace GridBot.Host.Tests.Conversations;
 public sealed class ConversationCorpusTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Just under the rate of the last scoreboard in docs/UNDERSTANDING.md (157/166): losing one passing scene is
-    /// tolerated, losing two fails.
+    /// Under the rate of the last scoreboard in docs/UNDERSTANDING.md (174/175): losing two of today's passing scenes is
+    /// tolerated (172/175 = 0.983, room for branches merged beside this one), losing three fails.
     /// </summary>
-    public const double MinimumPassRate = 0.97;
+    public const double MinimumPassRate = 0.98;
 
     [Fact]
     public async Task CorpusPassesAtLeastTheStatedRate()

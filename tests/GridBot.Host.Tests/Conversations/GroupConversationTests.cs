@@ -221,4 +221,40 @@ public sealed class GroupConversationTests
         var alert2 = await host.QueryAsync(db => db.Outbox.Where(o => o.ConversationId == Person.LeaderWang.Id).Select(o => o.Text).ToListAsync(ct));
         Assert.Contains(alert2, t => t.Contains("紧急工单", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task AnEmergencySaidAgainPressesItsTicketAndAnotherDangerStillAlarms()
+    {
+        var ct = TestTimeout.Token;
+        await using var host = await GridBotTestHost.StartAsync(ct);
+        var chat = host.Chat(Group);
+        var (zhou, ma) = (Person.Resident("周阿姨"), Person.Resident("马师傅"));
+
+        var first = await chat.SayAsync(zhou, "4号楼1单元电梯困人了！", ct);
+        Assert.Contains("紧急工单", first.Text);
+        var again = await chat.SayAsync(zhou, "快来人啊 电梯还卡着", ct);
+        var neighbour = await chat.SayAsync(ma, "四号楼一单元电梯里有人被困 快点", ct);
+        AssertSilent(await chat.SayAsync(Person.Resident("小宋"), "[捂脸]", ct));
+        var gas = await chat.SayAsync(zhou, "4号楼一楼又闻到煤气味了", ct);
+
+        var tickets = await host.QueryAsync(db => db.Tickets.Include(t => t.Reporters).Include(t => t.Events).OrderBy(t => t.Id).ToListAsync(ct));
+        Assert.Equal(2, tickets.Count);
+        var (lift, leak) = (tickets[0], tickets[1]);
+        Assert.All(tickets, t => Assert.Equal(TicketUrgency.Urgent, t.Urgency));
+        Assert.Equal(["周阿姨", "马师傅"], lift.Reporters.Select(r => r.Name).Order().ToArray());
+        Assert.Equal(2, lift.UrgeCount);
+        foreach (var pressed in new[] { again, neighbour })
+        {
+            Assert.Contains(lift.Number, pressed.Text);
+            Assert.Contains("再次催促", pressed.Text);
+            Assert.Contains("119", pressed.Text);
+            Assert.DoesNotContain("哪个楼栋", pressed.Text);
+        }
+
+        Assert.Contains(leak.Number, gas.Text);
+        Assert.Contains("紧急工单", gas.Text);
+        var outbox = await host.QueryAsync(db => db.Outbox.Select(o => new { o.ConversationId, o.Text }).ToListAsync(ct));
+        // One alarm per emergency in the group; the repeats reached the leader privately as 催.
+        Assert.Equal(2, outbox.Count(o => o.ConversationId == Group && o.Text.Contains("🚨", StringComparison.Ordinal)));
+        Assert.Equal(2, outbox.Count(o => o.ConversationId == Person.LeaderWang.Id && o.Text.Contains("紧急催办", StringComparison.Ordinal) && o.Text.Contains(lift.Number, StringComparison.Ordinal)));
+    }
 }

@@ -58,20 +58,22 @@ public sealed class FollowUpActions(
         var now = clock.NowUtc;
         var since = now - options.Value.UrgeRepeatWithin;
         var userId = context.Identity.UserId;
+        var urgent = ticket.Urgency == TicketUrgency.Urgent;
         if (await db.TicketEvents.AnyAsync(e => e.TicketId == ticket.Id && e.Action == TicketAction.Urge && e.ActorUserId == userId && e.AtUtc >= since, cancellationToken))
         {
-            Reply(context, FollowUpTexts.UrgedJustNow(name, ticket, clock));
+            Reply(context, urgent ? FollowUpTexts.PressedJustNow(name, ticket) : FollowUpTexts.UrgedJustNow(name, ticket, clock));
             return;
         }
 
         ticket.Urge(Actor(context), TicketTexts.Excerpt(said, 100), now);
-        var notice = FollowUpTexts.UrgeNotice(ticket, name, said, clock);
+        // An emergency said again is pressed as a 催 to whoever has it, never a second alarm in the group.
+        var notice = urgent ? FollowUpTexts.PressNotice(ticket, name, said) : FollowUpTexts.UrgeNotice(ticket, name, said, clock);
         var raised = ticket.UrgeCount >= options.Value.UrgesToRaise && ticket.RaiseToLeader(DeadlineChaser.Bot, now);
         string told;
         if (ticket.OwnerUserId is { } owner)
         {
             TellPrivately(ticket, owner, notice);
-            told = FollowUpTexts.ToldOwner(ticket.OwnerName ?? "");
+            told = urgent ? FollowUpTexts.PressedOwner(ticket.OwnerName ?? "") : FollowUpTexts.ToldOwner(ticket.OwnerName ?? "");
             if (raised)
             {
                 await TellLeadersAsync(ticket, FollowUpTexts.RaisedNotice(ticket, clock), cancellationToken);
@@ -81,10 +83,10 @@ public sealed class FollowUpActions(
         {
             // Nobody owns it yet: the leader who dispatches hears the urge itself (with the count when it is raised).
             var leaders = await TellLeadersAsync(ticket, raised ? notice + "\n" + FollowUpTexts.RaisedNotice(ticket, clock) : notice, cancellationToken);
-            told = FollowUpTexts.ToldLeaders(leaders);
+            told = urgent ? FollowUpTexts.PressedLeaders(leaders) : FollowUpTexts.ToldLeaders(leaders);
         }
 
-        Reply(context, FollowUpTexts.Urged(name, ticket, told, raised, clock));
+        Reply(context, urgent ? FollowUpTexts.Pressed(name, ticket, told) : FollowUpTexts.Urged(name, ticket, told, raised, clock));
     }
 
     public async Task AskWithdrawAsync(TurnContext context, Ticket ticket, string said, CancellationToken cancellationToken)

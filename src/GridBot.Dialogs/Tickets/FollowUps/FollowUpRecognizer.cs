@@ -4,7 +4,7 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 
 /// <summary>
 /// Reads a follow-up on one's own report from everyday wording: a correction ("说错了，是6栋不是5栋", "不是路灯是楼道灯"),
-/// a withdrawal ("物业修好了，撤了吧"), an urge ("都三天了怎么还没人来", "麻烦催一下") or a progress question
+/// a withdrawal ("物业修好了，撤了吧"), an urge ("都三天了怎么还没人来", "麻烦催一下", "快来人啊", "人呢？？") or a progress question
 /// ("我上次报的井盖修了没有", "…怎么样了"), in that order of precedence: impatience outranks a plain question, and a
 /// statement that it is fixed is no question. The words are kinds, not example strings; whether a ticket fits is
 /// decided afterwards against the speaker's own tickets.
@@ -105,7 +105,7 @@ public static partial class FollowUpRecognizer
     [GeneratedRegex(@"进度|进展|怎么样了|咋样了", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex ProgressWord();
 
-    [GeneratedRegex(@"(?:怎么|咋|为什么|为啥)(?:还|都)(?:是)?(?:没|不)|还(?:没|没有|不)(?:人|有人)?(?:来|管|修|处理|弄|解决|派)|(?:一直|还是|根本|都)没(?:人|有人)(?:来|管|修|处理)?|没人(?:来|管|修|处理)|催(?:一下|一催|促|办|催|下)?|都(?:[0-9一二两俩三四五六七八九十几好]+)(?:个)?(?:天|星期|礼拜|周|月|小时|钟头)了|(?:快点|赶紧|尽快|抓紧|赶快)(?:来|修|处理|弄|派人|解决)|到底(?:什么时候|有没有人|管不管|修不修)|等了(?:好)?(?:[0-9一二两俩三四五六七八九十几好]+)?(?:个)?(?:天|星期|礼拜|周|月)|拖了", RegexOptions.CultureInvariant, 2000)]
+    [GeneratedRegex(@"(?:怎么|咋|为什么|为啥)(?:还|都)(?:是)?(?:没|不)|还(?:没|没有|不)(?:人|有人)?(?:来|管|修|处理|弄|解决|派)|(?:一直|还是|根本|都)没(?:人|有人)(?:来|管|修|处理)?|没人(?:来|管|修|处理)|催(?:一下|一催|促|办|催|下)?|都(?:[0-9一二两俩三四五六七八九十几好]+)(?:个)?(?:天|星期|礼拜|周|月|小时|钟头)了|(?:快点|赶紧|尽快|抓紧|赶快)(?:来|修|处理|弄|派人|解决)|到底(?:什么时候|有没有人|管不管|修不修)|等了(?:好)?(?:[0-9一二两俩三四五六七八九十几好]+)?(?:个)?(?:天|星期|礼拜|周|月)|拖了|快来(?:人|啊|呀)|来人(?:啊|呀)|人呢(?=[\s？?！!。，,~～]|$)", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex Urge();
 
     [GeneratedRegex(@"催", RegexOptions.CultureInvariant, 2000)]

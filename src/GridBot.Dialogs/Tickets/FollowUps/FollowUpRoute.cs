@@ -12,7 +12,18 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 /// ticket; several alike (or several open when the words name nothing) are listed to pick from. When the words are clearly about an own report and none fits, the
 /// person is told kindly; otherwise the message goes on as a fresh one (it may be a new problem).
 /// </summary>
-public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, ShanghaiTime clock, IOptions<FollowUpOptions> options) : IRouteHandler
+/// <remarks>
+/// A message naming a danger ("又冒烟了 快来人") is only about an urgent ticket of theirs that told of the same danger:
+/// any other is a new emergency and goes on to be filed and alarmed. Impatience that names nothing of theirs, shortly
+/// after their own emergency ("味道越来越大了 人呢？？"), presses that emergency.
+/// </remarks>
+public sealed class FollowUpRoute(
+    OwnTickets own,
+    FollowUpActions actions,
+    KeywordTicketUnderstander rules,
+    ShanghaiTime clock,
+    IOptions<FollowUpOptions> options,
+    IOptions<TicketOptions> ticketOptions) : IRouteHandler
 {
     public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -27,6 +38,16 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         if (request.Kind == FollowUpKind.Correct)
         {
             return Correct(context, mine, request);
+        }
+
+        var dangers = rules.Dangers(text);
+        if (dangers.Count > 0)
+        {
+            mine = mine.Where(t => t.Urgency == TicketUrgency.Urgent && rules.Dangers(t).Overlaps(dangers)).ToList();
+            if (mine.Count == 0)
+            {
+                return false;
+            }
         }
 
         if (mine.Count == 0)
@@ -49,7 +70,14 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         var name = context.Identity.Name;
         var progress = request.Kind == FollowUpKind.Progress;
         var said = PlaceParser.Parse(PlaceExtractor.Extract(text));
-        switch (OwnTickets.Choose(mine, request.Topic, said, openOnly: !progress))
+        var choice = OwnTickets.Choose(mine, request.Topic, said, openOnly: !progress);
+        if (request.Kind == FollowUpKind.Urge && choice is not TicketChoice.One && RecentEmergency(mine, request.Topic, said) is { } emergency)
+        {
+            await actions.UrgeAsync(context, emergency, text, cancellationToken);
+            return true;
+        }
+
+        switch (choice)
         {
             case TicketChoice.One { Ticket: var ticket }:
                 await actions.CarryOutAsync(context, request.Kind, ticket, text, null, cancellationToken);
@@ -95,6 +123,20 @@ public sealed class FollowUpRoute(OwnTickets own, FollowUpActions actions, Shang
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Their latest open emergency of the last <see cref="TicketOptions.UrgentRepeatMinutes"/>, when the words name no
+    /// other building, unit or road and share a character with it (or name nothing): "烟越来越大了" after "楼道里冒烟了".
+    /// </summary>
+    private Ticket? RecentEmergency(List<Ticket> mine, string topic, PlaceDetail? said)
+    {
+        var since = clock.NowUtc - ticketOptions.Value.UrgentRepeatWindow;
+        return mine
+            .Where(t => t.Urgency == TicketUrgency.Urgent && TicketLifecycle.IsOpen(t.Status) && t.CreatedUtc >= since)
+            .Where(t => !PlaceMatch.OtherUnit(said, t.PlaceDetail))
+            .Where(t => topic.Length == 0 || topic.Any(c => char.IsLetterOrDigit(c) && t.Description.Contains(c)))
+            .MaxBy(t => t.CreatedUtc);
     }
 
     /// <summary>

@@ -45,6 +45,24 @@ internal static class FollowUpTexts
     public static string UrgedJustNow(string name, Ticket ticket, ShanghaiTime clock) =>
         $"@{name} 刚刚已帮您催办过工单 {ticket.Number}，承办人会尽快处理，请再耐心等一等。\n当前状态：{TicketProgressText.State(ticket, clock)}。";
 
+    /// <summary>An emergency said again (by its reporter or a neighbour at the same spot): the one ticket, pressed, and 119 first.</summary>
+    public static string Pressed(string name, Ticket ticket, string told) =>
+        $"@{name} 这起紧急情况已经登记（紧急工单 {ticket.Number}，{TicketProgressText.What(ticket)}" +
+        (ticket.Reporters.Count > 1 ? $"，目前共 {ticket.Reporters.Count} 位居民反映" : "") +
+        $"），{told}。\n{TicketTexts.CallFirst}";
+
+    public static string PressedJustNow(string name, Ticket ticket) =>
+        $"@{name} 工单 {ticket.Number} 刚刚已再次催促过，正在处理，请保持联系。\n{TicketTexts.CallFirst}";
+
+    public static string PressedOwner(string owner) => $"已再次催促承办人{owner}立即处理";
+
+    public static string PressedLeaders(IReadOnlyList<string> leaders) =>
+        leaders.Count > 0 ? $"已再次催促网格长{string.Join("、", leaders)}立即处理" : "已再次催促网格员立即处理";
+
+    public static string PressNotice(Ticket ticket, string reporter, string said) =>
+        $"【紧急催办】紧急工单 {ticket.Number}（{TicketProgressText.What(ticket)}）{reporter} 再次求助（第 {ticket.UrgeCount} 次催办）：“{TicketTexts.Excerpt(said, 40)}”。" +
+        $"请立即处理并告知居民；办完发送“办结 {TicketTexts.Tail(ticket.Number)} 处理结果”。";
+
     public static string ToldOwner(string owner) => $"已提醒承办人{owner}尽快处理";
 
     public static string ToldLeaders(IReadOnlyList<string> leaders) =>

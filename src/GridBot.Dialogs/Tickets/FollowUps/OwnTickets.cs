@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GridBot.Dialogs.Core;
 using GridBot.Store;
 using GridBot.Store.Tickets;
@@ -10,7 +9,7 @@ namespace GridBot.Dialogs.Tickets.FollowUps;
 /// The tickets the speaker reported (on this channel, whatever their role), and which one a follow-up means: by the
 /// words when the message names the problem ("井盖"), otherwise the one open ticket (several: the person picks).
 /// </summary>
-public sealed partial class OwnTickets(GridBotDbContext db)
+public sealed class OwnTickets(GridBotDbContext db)
 {
     private const int Recent = 20;
 
@@ -80,19 +79,10 @@ public sealed partial class OwnTickets(GridBotDbContext db)
     }
 
     /// <summary>
-    /// "2栋门口又堆垃圾了 咋还没人管" from someone whose open ticket is a lamp at 10栋 shares "门口" with it, yet names
+    /// "2栋门口又堆垃圾了 咋还没人管" from someone whose open ticket is a lamp at 10栋门口 shares "门口" with it, yet names
     /// another building: a new problem said impatiently, not an urge on the lamp.
     /// </summary>
-    private static bool Elsewhere(PlaceDetail? said, PlaceDetail ticket) =>
-        said is not null && (Differ(Building(said.Building), Building(ticket.Building)) || Differ(said.Road, ticket.Road));
-
-    private static bool Differ(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
-
-    /// <summary>"5栋", "5号楼" and "5 幢" are one building.</summary>
-    private static string? Building(string? building) => building is null ? null : BuildingWord().Replace(building, "");
-
-    [GeneratedRegex(@"号楼|栋|幢|座|\s", RegexOptions.CultureInvariant, 2000)]
-    private static partial Regex BuildingWord();
+    private static bool Elsewhere(PlaceDetail? said, PlaceDetail ticket) => PlaceMatch.OtherBuilding(said, ticket);
 
     /// <summary>Shared character pairs between the words and the ticket ("井盖" in "7号楼门口井盖丢了"); one character counts alone.</summary>
     internal static int Score(string topic, Ticket ticket)
