@@ -27,7 +27,7 @@ public sealed class AppealDesk(
             return;
         }
 
-        await LogAsync(context, text, understanding.Category, understanding.AppealType, cancellationToken);
+        Log(context, text, understanding.Category, understanding.AppealType);
     }
 
     /// <summary>A question: answered when the knowledge base or an announcement can, otherwise logged for a worker.</summary>
@@ -42,7 +42,7 @@ public sealed class AppealDesk(
             return;
         }
 
-        await LogAsync(context, question, category, AppealType.Consultation, cancellationToken);
+        Log(context, question, category, AppealType.Consultation);
     }
 
     /// <summary>A staff member's answer (答复) closes the item and is passed on to whoever raised it.</summary>
@@ -56,10 +56,10 @@ public sealed class AppealDesk(
     }
 
     /// <summary>Logs a question for a worker, or a suggestion or praise, and thanks or tells the resident.</summary>
-    public async Task LogAsync(TurnContext context, string text, string category, AppealType type, CancellationToken cancellationToken)
+    public void Log(TurnContext context, string text, string category, AppealType type)
     {
         var draft = new TicketDraft(text, category, TicketUrgency.Normal, PlaceExtractor.Extract(text), []) { AppealType = type };
-        var ticket = await tickets.OpenAsync(tickets.OpeningFrom(context, draft), cancellationToken);
+        var ticket = tickets.Open(tickets.OpeningFrom(context, draft));
         telemetry.TicketsCreated.Add(1, new KeyValuePair<string, object?>("urgency", ticket.Urgency.ToString()),
             new KeyValuePair<string, object?>("appeal", AppealTypeNames.Code(type)));
         context.Reply(AppealTexts.Logged(context.Identity.Name, ticket), Entity.MentionOf(context.Identity.UserId, context.Identity.Name));

@@ -13,15 +13,16 @@ public sealed class AskCommand(AppealDesk desk, TaxonomyProvider taxonomy) : ICo
     public CommandDefinition Definition { get; } = new("咨询", ["咨询", "ask"], CommandAudience.Everyone,
         "咨询 <问题>", "把问题转给网格员答复，如“咨询 居住证怎么办理”");
 
-    public async Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
+    public Task ExecuteAsync(TurnContext context, CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var question = invocation.Arguments.Trim();
         if (question.Length == 0)
         {
             context.Reply(AppealTexts.NothingToAsk);
-            return;
+            return Task.CompletedTask;
         }
 
-        await desk.LogAsync(context, question, taxonomy.Current.FallbackCategory, Store.Tickets.AppealType.Consultation, cancellationToken);
+        desk.Log(context, question, taxonomy.Current.FallbackCategory, Store.Tickets.AppealType.Consultation);
+        return Task.CompletedTask;
     }
 }

@@ -40,7 +40,7 @@ public sealed class SplitCommand(TicketCommandSupport support, TicketService tic
         var actor = TicketCommandSupport.Actor(context);
         var opening = new TicketOpening(draft, ticket.Grid!, ticket.Channel, ticket.ConversationId, ticket.ServiceUrl,
             tickets.NewReporter(reporter.Channel, reporter.UserId, reporter.Name, reporter.Phone, draft.Description), actor);
-        var split = await tickets.OpenAsync(opening, cancellationToken);
+        var split = tickets.Open(opening);
         ticket.RemoveReporter(reporter, split.Number, actor, clock.NowUtc);
         db.TicketReporters.Remove(reporter);
         context.Reply($"已把 {reporter.Name} 的反映从工单 {ticket.Number} 拆分为新工单 {split.Number}（{split.Category}，{TicketTexts.DeadlinePhrase(split, clock)}）。");

@@ -12,7 +12,8 @@ namespace GridBot.Dialogs.Pipeline;
 /// <summary>
 /// The turn's unit of work, around everything after the lock: <see cref="TurnTransaction"/> opens it, the turn
 /// stages its changes, and here the replies that leave by outbox and the processed-activity mark are staged too and
-/// all of it is committed in one SaveChanges: a turn happens completely or not at all. An exception rolls it back. A
+/// all of it is committed in one SaveChanges (where the ticket numbers are taken): a turn happens completely or not at
+/// all, and the replies in the response get their numbers after it. An exception rolls it back. A
 /// commit that meets the activity's processed mark (a retry the dedup cache did not know) is rolled back and answered
 /// with the stored replies.
 /// </summary>
@@ -75,6 +76,14 @@ public sealed class TurnTransactionMiddleware(TurnTransaction turn, ActivityDedu
         }
 
         await turn.CommitAsync(cancellationToken);
+        // What leaves in the response was built with the ticket numbers' placeholders; the commit has taken the numbers.
+        foreach (var reply in context.Replies)
+        {
+            if (reply.Text is { } text)
+            {
+                reply.Text = turn.Resolve(text);
+            }
+        }
     }
 
     private void Stage(TurnContext context, bool inResponse)

@@ -66,7 +66,7 @@ public sealed class TicketIntake(
 
         // An urgent report's leaders are read before the ticket takes its number (and with it the write lock).
         var leaders = draft.Urgency == TicketUrgency.Urgent ? await gridLeaders.OfAsync(identity.Channel, identity.Grid, cancellationToken) : [];
-        var ticket = await tickets.OpenAsync(tickets.OpeningFrom(context, draft), cancellationToken);
+        var ticket = tickets.Open(tickets.OpeningFrom(context, draft));
         telemetry.TicketsCreated.Add(1, new KeyValuePair<string, object?>("urgency", ticket.Urgency.ToString()));
         var deadline = clock.Format(ticket.DeadlineUtc);
         var reporter = Entity.MentionOf(identity.UserId, identity.Name);

@@ -40,7 +40,11 @@ public sealed class TicketService(
         AddedUtc = clock.NowUtc,
     };
 
-    public async Task<Ticket> OpenAsync(TicketOpening opening, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the ticket in the unit of work. Its number is a placeholder until the commit takes the number
+    /// (<see cref="TicketNumberAllocator"/>): texts built from it now carry the number once committed.
+    /// </summary>
+    public Ticket Open(TicketOpening opening)
     {
         var now = clock.NowUtc;
         var draft = opening.Draft;
@@ -48,11 +52,9 @@ public sealed class TicketService(
         // Only a complaint or a request for help runs on the SLA clock; a question or a suggestion has no deadline.
         var deadline = draft.AppealType.CarriesSla() ? Deadline(category, draft.Urgency, now) : (DateTime?)null;
         var place = PlaceParser.Parse(draft.Place) ?? new PlaceDetail();
-        // The number last: taking it begins the turn's write transaction (on SQLite the write lock), so the working-hours
-        // arithmetic and the place parsing above stay out of the section other turns wait for.
         var ticket = new Ticket
         {
-            Number = await numbers.NextAsync(options.Value.NumberPrefix, clock.Today, cancellationToken),
+            Number = numbers.Reserve(options.Value.NumberPrefix, clock.Today),
             Category = category.Name,
             AppealType = draft.AppealType,
             Urgency = draft.Urgency,

@@ -31,8 +31,7 @@ internal sealed class DemoTicketSteps(DemoTicketBatch batch, ShanghaiTime clock,
         var grid = await batch.Db.Grids.SingleAsync(g => g.Id == story.GridId, cancellationToken);
         var draft = new TicketDraft(report.Text, report.Category, report.Urgency, report.Place, []) { AppealType = report.Type };
         var reporter = tickets.NewReporter(WebChatSender.ChannelName, story.Reporter.UserId, story.Reporter.Name, null, report.Text);
-        var ticket = await tickets.OpenAsync(
-            new TicketOpening(draft, grid, WebChatSender.ChannelName, story.Cast.ChatId, null, reporter, Resident(story)), cancellationToken);
+        var ticket = tickets.Open(new TicketOpening(draft, grid, WebChatSender.ChannelName, story.Cast.ChatId, null, reporter, Resident(story)));
         batch.Hold(story, ticket);
 
         var random = story.Random;

@@ -64,7 +64,7 @@ public sealed class Open311Requests(GridBotDbContext db, TurnTransaction unitOfW
             tickets.NewReporter(Open311Sender.ChannelName, userId, reporterName, phone, description), new TicketActor(userId, reporterName));
         // The same unit of work as a turn's: the ticket and its number commit together or not at all.
         await unitOfWork.BeginAsync(cancellationToken);
-        var ticket = await tickets.OpenAsync(opening, cancellationToken);
+        var ticket = tickets.Open(opening);
         await unitOfWork.CommitAsync(cancellationToken);
         await unitOfWork.DisposeAsync();
         return (ticket.Number, 200, null);

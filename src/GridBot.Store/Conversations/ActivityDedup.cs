@@ -32,7 +32,9 @@ public sealed class ActivityDedup(GridBotDbContext db, IProcessedActivityCache c
     /// <summary>Marks the activity handled with its replies, in <paramref name="turn"/>'s commit.</summary>
     public void Mark(TurnTransaction turn, string key, string repliesJson, DateTime nowUtc)
     {
-        db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ProcessedUtc = nowUtc, RepliesJson = repliesJson });
-        turn.AfterCommit(cancellationToken => cache.SetRepliesAsync(key, repliesJson, cancellationToken));
+        var mark = new ProcessedActivity { Key = key, ProcessedUtc = nowUtc, RepliesJson = repliesJson };
+        db.ProcessedActivities.Add(mark);
+        // The mark as committed: the commit wrote the ticket numbers over their placeholders in it.
+        turn.AfterCommit(cancellationToken => cache.SetRepliesAsync(key, mark.RepliesJson, cancellationToken));
     }
 }

@@ -1,16 +1,18 @@
+using GridBot.Store.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridBot.Store.Turns;
 
 /// <summary>
-/// The one owner of a turn's unit of work: it holds the turn's connection, begins the write transaction when the first
-/// write that must share it asks (<see cref="EnsureWriteAsync"/>: the ticket number), saves everything the turn staged
-/// (tickets, events, dialog state, processed-activity mark, replies, outbox rows) in one SaveChanges, commits, and rolls
+/// The one owner of a turn's unit of work: it holds the turn's connection and, only at commit, enters the writer's queue
+/// (<see cref="WriterGate"/>), begins the write transaction, takes the turn's ticket numbers
+/// (<see cref="TicketNumberAllocator"/>: they replace the placeholders the turn wrote), saves everything the turn staged
+/// (tickets, events, dialog state, processed-activity mark, replies, outbox rows) in one SaveChanges and commits; it rolls
 /// back on failure or when the turn ends without committing. While a turn owns the DbContext, any other SaveChanges
 /// throws, so no feature can commit half a turn. Also the unit of work of writes outside a turn that take a ticket
-/// number (Open311). Its write transaction is begun in turn with this host's other turns (<see cref="WriterGate"/>).
+/// number (Open311, the demo's history).
 /// </summary>
-public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : IAsyncDisposable
+public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers, TicketNumberAllocator numbers) : IAsyncDisposable
 {
     private readonly List<Func<CancellationToken, ValueTask>> _afterCommit = [];
     private bool _open;
@@ -30,8 +32,8 @@ public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : I
     }
 
     /// <summary>
-    /// Begins the turn's write transaction if it is not begun yet. Late on purpose: on SQLite the write lock is taken
-    /// here, so a turn's reads (identity, dialog state, understanding) do not queue behind other turns' commits.
+    /// Begins the write transaction now if it is not begun yet, for a writer that must hold it across its own reads (a
+    /// withdrawal locks and re-reads its announcement so a fan-out chunk cannot commit in between). A turn does not call it: its commit begins the transaction.
     /// </summary>
     public async Task EnsureWriteAsync(CancellationToken cancellationToken)
     {
@@ -59,19 +61,7 @@ public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : I
     /// Writes what is staged so far inside the turn's write transaction, for a later query of the same turn that must
     /// see it (kf's new membership before the identity step). Nothing is committed: a failure still rolls all of it back.
     /// </summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        await EnsureWriteAsync(cancellationToken);
-        db.Committing = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Committing = false;
-        }
-    }
+    public Task FlushAsync(CancellationToken cancellationToken) => SaveStagedAsync(cancellationToken);
 
     /// <summary>Runs once the turn has committed (a cache of the answer): never for a turn rolled back.</summary>
     public void AfterCommit(Func<CancellationToken, ValueTask> action) => _afterCommit.Add(action);
@@ -79,26 +69,12 @@ public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : I
     /// <summary>Saves everything staged in one SaveChanges and commits the transaction it belongs to.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges())
+        await SaveStagedAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is { } transaction)
         {
-            // A turn that took no ticket number writes here first: it queues for the writer like the others.
-            await EnsureWriteAsync(cancellationToken);
-        }
-
-        db.Committing = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-                LeaveWriter();
-            }
-        }
-        finally
-        {
-            db.Committing = false;
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            LeaveWriter();
         }
 
         var actions = _afterCommit.ToArray();
@@ -109,10 +85,43 @@ public sealed class TurnTransaction(GridBotDbContext db, WriterGate writers) : I
         }
     }
 
+    /// <summary>The text with the ticket numbers this turn's commit took in place of their placeholders (its replies).</summary>
+    public string Resolve(string text) => numbers.Resolve(text);
+
+    /// <summary>
+    /// Everything the turn changed is found before the writer is entered (change detection, the placeholders' places);
+    /// the held section is BEGIN, the numbers, the statements and (in <see cref="CommitAsync"/>) COMMIT.
+    /// </summary>
+    private async Task SaveStagedAsync(CancellationToken cancellationToken)
+    {
+        var changed = db.ChangeTracker.HasChanges();
+        if (!changed && !numbers.HasPending && db.Database.CurrentTransaction is null)
+        {
+            return;
+        }
+
+        var holders = numbers.Holders();
+        await EnsureWriteAsync(cancellationToken);
+        db.Committing = true;
+        // HasChanges detected the changes; the numbers are set through the change tracker, so SaveChanges need not look again.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await numbers.TakeAsync(holders, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            db.Committing = false;
+        }
+    }
+
     /// <summary>Drops everything the turn staged or wrote (a ticket number taken goes back with the rest).</summary>
     public async Task RollbackAsync()
     {
         db.ChangeTracker.Clear();
+        numbers.Forget();
         _afterCommit.Clear();
         if (db.Database.CurrentTransaction is { } transaction)
         {

@@ -14,7 +14,7 @@ namespace GridBot.Host.Tests.Turns;
 public sealed class TurnTransactionTests
 {
     [Fact]
-    public async Task WhileATurnOwnsTheContextOnlyItsCommitSavesAndANumberTakenWithoutCommitGoesBack()
+    public async Task WhileATurnOwnsTheContextOnlyItsCommitSavesAndTheNumberIsTakenOnlyByTheCommit()
     {
         var ct = TestTimeout.Token;
         await using var host = await GridBotTestHost.StartAsync(ct);
@@ -25,12 +25,12 @@ public sealed class TurnTransactionTests
             var turn = scope.ServiceProvider.GetRequiredService<TurnTransaction>();
             var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
             await turn.BeginAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
+            scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().Reserve("GD", today);
             db.DialogStates.Add(new DialogStateRecord { Key = "test|guard|someone", Json = "{}", UpdatedUtc = DateTime.UtcNow });
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(ct));
             Assert.Contains("TurnTransaction", refused.Message, StringComparison.Ordinal);
 
-            // Ended without a commit: the number and the staged row are gone.
+            // Ended without a commit: no number was taken and the staged row is gone.
             await turn.DisposeAsync();
         }
 
@@ -40,15 +40,23 @@ public sealed class TurnTransactionTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var turn = scope.ServiceProvider.GetRequiredService<TurnTransaction>();
+            var numbers = scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>();
             await turn.BeginAsync(ct);
-            var number = await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
-            Assert.EndsWith("-0001", number, StringComparison.Ordinal);
-            scope.ServiceProvider.GetRequiredService<GridBotDbContext>().DialogStates.Add(new DialogStateRecord { Key = "test|guard|someone", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+            var placeholder = numbers.Reserve("GD", today);
+            Assert.DoesNotMatch(@"GD\d{8}-\d{4}", placeholder);
+            Assert.Throws<InvalidOperationException>(() => numbers.Resolve($"工单 {placeholder}"));
+            scope.ServiceProvider.GetRequiredService<GridBotDbContext>().DialogStates
+                .Add(new DialogStateRecord { Key = "test|guard|someone", Json = $"{{\"filed\":\"{placeholder}\"}}", UpdatedUtc = DateTime.UtcNow });
+            // No write transaction (on SQLite: no write lock) before the commit.
+            Assert.Null(scope.ServiceProvider.GetRequiredService<GridBotDbContext>().Database.CurrentTransaction);
             await turn.CommitAsync(ct);
+
+            var number = turn.Resolve(placeholder);
+            Assert.Matches(@"^GD\d{8}-0001$", number);
+            Assert.Equal($"{{\"filed\":\"{number}\"}}", await host.QueryAsync(db => db.DialogStates.Where(d => d.Key == "test|guard|someone").Select(d => d.Json).SingleAsync(ct)));
         }
 
         Assert.Equal(1, await host.QueryAsync(db => db.TicketSequences.CountAsync(ct)));
-        Assert.Equal(1, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key == "test|guard|someone", ct)));
     }
 
     [Fact]
@@ -86,15 +94,22 @@ public sealed class TurnTransactionTests
     }
 
     [Fact]
-    public async Task ConcurrentTurnsQueueForTheWriterAndOneThatFailsGivesItsNumberBackAndTheTurnAfterItsPlace()
+    public async Task ConcurrentTurnsQueueForTheWriterAndOneWhoseCommitFailsGivesItsNumberBackAndTheTurnAfterItsPlace()
     {
         var ct = TestTimeout.Token;
         await using var host = await GridBotTestHost.StartAsync(ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         const int turns = 24;
         const int failing = 7;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GridBotDbContext>();
+            db.DialogStates.Add(new DialogStateRecord { Key = "test|gate|taken", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync(ct);
+        }
 
-        // Every turn takes a number and stages a row; turn 7 fails after its number, as a bug or a refused write would.
+        // Every turn reserves a number and stages a row; turn 7's commit takes its number and then fails on a row that
+        // exists already, as a refused write would.
         var numbers = await Task.WhenAll(Enumerable.Range(0, turns).Select(i => Task.Run(async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -102,18 +117,13 @@ public sealed class TurnTransactionTests
             await turn.BeginAsync(ct);
             try
             {
-                var number = await scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().NextAsync("GD", today, ct);
-                if (i == failing)
-                {
-                    throw new InvalidOperationException("turn 7 fails");
-                }
-
+                var placeholder = scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>().Reserve("GD", today);
                 scope.ServiceProvider.GetRequiredService<GridBotDbContext>().DialogStates
-                    .Add(new DialogStateRecord { Key = $"test|gate|{i}", Json = "{}", UpdatedUtc = DateTime.UtcNow });
+                    .Add(new DialogStateRecord { Key = i == failing ? "test|gate|taken" : $"test|gate|{i}", Json = placeholder, UpdatedUtc = DateTime.UtcNow });
                 await turn.CommitAsync(ct);
-                return number;
+                return turn.Resolve(placeholder);
             }
-            catch (InvalidOperationException) when (i == failing)
+            catch (DbUpdateException) when (i == failing)
             {
                 return null;
             }
@@ -126,10 +136,11 @@ public sealed class TurnTransactionTests
         var committed = numbers.OfType<string>().ToList();
         Assert.Equal(turns - 1, committed.Count);
         Assert.Equal(turns - 1, committed.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(turns - 1, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key.StartsWith("test|gate|"), ct)));
-        Assert.Equal(0, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key == $"test|gate|{failing}", ct)));
-        // The failed turn's number went back: the committed ones are 1..23 with no gap.
+        Assert.Equal(turns - 1, await host.QueryAsync(db => db.DialogStates.CountAsync(d => d.Key.StartsWith("test|gate|") && d.Key != "test|gate|taken", ct)));
+        Assert.Equal("{}", await host.QueryAsync(db => db.DialogStates.Where(d => d.Key == "test|gate|taken").Select(d => d.Json).SingleAsync(ct)));
+        // The failed commit's number went back: the committed ones are 1..23 with no gap, each written in its own row.
         Assert.Equal(Enumerable.Range(1, turns - 1).Select(n => $"-{n:D4}"), committed.Select(n => n[^5..]).Order(StringComparer.Ordinal));
         Assert.Equal(turns - 1, await host.QueryAsync(db => db.TicketSequences.Select(s => s.Last).SingleAsync(ct)));
+        Assert.Equal(committed.Order(StringComparer.Ordinal), (await host.QueryAsync(db => db.DialogStates.Where(d => d.Key.StartsWith("test|gate|") && d.Key != "test|gate|taken").Select(d => d.Json).ToListAsync(ct))).Order(StringComparer.Ordinal));
     }
 }
