@@ -13,10 +13,10 @@ public sealed class CommandRoute(CommandParser parser) : IRouteHandler
     {
         var text = MessageText.Of(context.Activity);
         var parse = parser.Parse(text);
-        if (parse is CommandParse.NotACommand && context.Identity.IsStaff && StaffWords.Read(text, context.Identity.Name) is var (name, arguments)
-            && parser.Commands.FirstOrDefault(c => c.Definition.Name == name) is { } plain)
+        if (parse is CommandParse.NotACommand && context.Identity.IsStaff && StaffWords.Read(text, context.Identity.Name) is { } words
+            && parser.Commands.FirstOrDefault(c => c.Definition.Name == words.Command) is { } plain)
         {
-            parse = new CommandParse.Command(plain, new CommandInvocation(name, arguments));
+            parse = new CommandParse.Command(plain, new CommandInvocation(words.Command, words.Arguments) { About = words.About });
         }
 
         switch (parse)

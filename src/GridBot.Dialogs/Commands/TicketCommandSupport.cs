@@ -14,9 +14,10 @@ public sealed class TicketCommandSupport(TicketFinder finder, ShanghaiTime clock
 
     /// <summary>
     /// "The one just reported": the only ticket of this conversation reported in the last half hour that nobody
-    /// handles yet. Several: the speaker is shown them and asked which; none: the usage.
+    /// handles yet. Several: the one that fits what the speaker said it is <paramref name="about"/> ("2栋路灯"), else
+    /// the speaker is shown them and asked which; none: the usage.
     /// </summary>
-    public async Task<Ticket?> FindJustReportedAsync(TurnContext context, string usage, string example, CancellationToken cancellationToken)
+    public async Task<Ticket?> FindJustReportedAsync(TurnContext context, string usage, string example, string? about, CancellationToken cancellationToken)
     {
         var identity = context.Identity;
         var conversationId = context.Activity.Conversation?.Id ?? "";
@@ -30,6 +31,17 @@ public sealed class TicketCommandSupport(TicketFinder finder, ShanghaiTime clock
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var open = recent.Where(t => TicketLifecycle.IsOpen(t.Status)).ToList();
+        if (open.Count > 1 && !string.IsNullOrWhiteSpace(about))
+        {
+            // "2栋路灯那个": the fresh report whose words and place fit best, when one fits better than the rest.
+            var fits = open.Select(t => (Ticket: t, Score: TextSimilarity.Dice(about, $"{t.Place} {t.Description} {t.Category}")))
+                .Where(f => f.Score > 0).OrderByDescending(f => f.Score).ToList();
+            if (fits.Count == 1 || (fits.Count > 1 && fits[0].Score > fits[1].Score))
+            {
+                return fits[0].Ticket;
+            }
+        }
+
         switch (open.Count)
         {
             case 1:

@@ -43,7 +43,15 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
             return new RuleSignals(true, null, false, false, false, 0);
         }
 
-        var urgent = taxonomy.Urgency.Keywords.Any(k => Happening(normalized, k));
+        // Sales talk in a group ("漏水、墙面开裂…找我们专业团队，上门免费检测！") is full of problem words and is nobody's
+        // report: two words of it, not one, since a resident may well say "物业说可以免费上门".
+        if (taxonomy.Advertising.Count(normalized.Contains) >= 2)
+        {
+            return new RuleSignals(true, null, false, false, false, 0);
+        }
+
+        var compact = Compact(normalized);
+        var urgent = taxonomy.Urgency.Keywords.Any(k => Happening(compact, k));
         TaxonomyCategory? best = null;
         var bestScore = 0;
         foreach (var category in taxonomy.Categories)
@@ -75,7 +83,7 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
     /// </summary>
     public IReadOnlySet<string> Dangers(string text)
     {
-        var normalized = Normalize(text);
+        var normalized = Compact(Normalize(text));
         return taxonomyProvider.Current.Urgency.Kinds
             .Where(kind => !kind.Generic && kind.Keywords.Any(k => Happening(normalized, k)))
             .Select(kind => kind.Name)
@@ -110,6 +118,12 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
 
     /// <summary>Full-width letters and digits to half-width and lower case, so keywords match however typed.</summary>
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
+
+    /// <summary>
+    /// Danger words are matched with the spaces gone: voice input and elders' typing break a phrase anywhere
+    /// ("腿摔了 起不来了" is "摔了起不来"), and a space never makes a danger less real.
+    /// </summary>
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>The message without punctuation, symbols, emoji and spaces: "好的！👍" is just "好的".</summary>
     private static string StripDecoration(string text)

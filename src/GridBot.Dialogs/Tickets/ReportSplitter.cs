@@ -28,8 +28,11 @@ public sealed partial class ReportSplitter(KeywordTicketUnderstander rules)
         {
             // A new part starts with a different kind of thing than the part before ("8栋路灯不亮，另外门口井盖也松了");
             // the same kind again ("垃圾桶满了。臭死了") says more about the same problem.
-            var category = rules.Analyze(PersonalDataMask.Remove(piece)).KeywordCategory;
-            if (category is not null && (parts.Count == 0 || category != previous))
+            var signals = rules.Analyze(PersonalDataMask.Remove(piece));
+            var category = signals.KeywordCategory;
+            // The first part must name something wrong: "各位邻居好，我是12栋3单元的业主，有个事想说一下。" names a thing
+            // (邻居) and no problem, so it is the lead of the problem that follows, not a quarrel of its own.
+            if (category is not null && (parts.Count == 0 ? signals.Problem || signals.Urgent : category != previous))
             {
                 // Words before the first problem ("跟大家说一下，") belong to it.
                 parts.Add(lead.Length == 0 ? piece : lead + (lead[^1] is '：' or ':' ? "" : "，") + piece);

@@ -11,8 +11,12 @@ public sealed record Taxonomy(
     TaxonomyEscalation Escalation,
     IReadOnlyList<string> ProblemWords,
     IReadOnlyList<string> NotReportPhrases,
-    IReadOnlyList<string> QuestionMarkers)
+    IReadOnlyList<string> QuestionMarkers,
+    IReadOnlyList<string>? AdvertisingWords = null)
 {
+    /// <summary>Words of sales talk ("详询", "微信同号", "上门免费"); files from before session 20 have none.</summary>
+    public IReadOnlyList<string> Advertising => AdvertisingWords ?? [];
+
     public TaxonomyCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
 
     /// <summary>Reads and checks a taxonomy file; every problem names the file and the field.</summary>

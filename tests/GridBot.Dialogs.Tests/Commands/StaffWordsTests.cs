@@ -15,7 +15,14 @@ public sealed class StaffWordsTests
     [InlineData("0012修好了，换了灯泡", "办结", "0012 换了灯泡")]
     [InlineData("工单12已办结", "办结", "12 已办结")]
     public void PlainWordsReadAsTheCommand(string text, string command, string arguments) =>
-        Assert.Equal((command, arguments), StaffWords.Read(text, "李明"));
+        Assert.Equal(new StaffWordsCommand(command, arguments), StaffWords.Read(text, "李明"));
+
+    [Theory]
+    [InlineData("2栋路灯那个派给李明", "派单", "@李明", "2栋路灯")]
+    [InlineData("垃圾那个我来处理", "派单", "@李明", "垃圾")]
+    [InlineData("井盖的事交给我吧", "派单", "@李明", "井盖")]
+    public void PlainWordsNameTheTicketByWhatItIsAbout(string text, string command, string arguments, string about) =>
+        Assert.Equal(new StaffWordsCommand(command, arguments, about), StaffWords.Read(text, "李明"));
 
     [Theory]
     [InlineData("我来了")]
