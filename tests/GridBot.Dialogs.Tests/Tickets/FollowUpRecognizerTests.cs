@@ -40,6 +40,8 @@ public sealed class FollowUpRecognizerTests
     [InlineData("2栋门口又堆垃圾了 咋还没人管", "2栋门口堆垃圾", false)]
     [InlineData("快来人啊 电梯还卡着", "电梯卡着", false)]
     [InlineData("味道越来越大了 人呢？？", "味道越越大", false)]
+    [InlineData("都两天了莫得人管嗦[发怒]", "", false)]
+    [InlineData("下水道一直没得人来修[捂脸]", "下水道", false)]
     public void Urges(string text, string topic, bool isExplicit)
     {
         var request = FollowUpRecognizer.Recognize(text);

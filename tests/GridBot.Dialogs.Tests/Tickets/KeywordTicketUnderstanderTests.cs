@@ -36,6 +36,8 @@ public sealed class KeywordTicketUnderstanderTests
     [InlineData("5号楼有煤气味，好像漏气了")]
     [InlineData("电梯里有人被困了")]
     [InlineData("楼下着火了！")]
+    [InlineData("我一个人在家 腿摔了 起不来了")]
+    [InlineData("楼下 着 火了")]
     public void EmergenciesAreUrgent(string text) =>
         Assert.Equal(TicketUrgency.Urgent, Understander.Understand(text, "G").Urgency);
 
@@ -65,4 +67,14 @@ public sealed class KeywordTicketUnderstanderTests
     [InlineData("楼道灯坏了")]
     public void ACryForHelpAPastScareOrNoDangerNamesNoKind(string text) =>
         Assert.Empty(Understander.Dangers(text));
+
+    [Theory]
+    [InlineData("家里漏水、墙面开裂、厨卫翻新，找我们专业团队，上门免费检测！")]
+    [InlineData("限时特价！小区电动车充电桩包安装，详询微信同号")]
+    public void AdvertisementsAreNotReportsThoughFullOfProblemWords(string text) =>
+        Assert.False(Understander.Understand(text, "G").LooksLikeReport);
+
+    [Fact]
+    public void OneSalesWordInAResidentsReportIsStillAReport() =>
+        Assert.True(Understander.Understand("物业说可以免费上门，可是5栋水管漏了三天还没人来", "G").LooksLikeReport);
 }

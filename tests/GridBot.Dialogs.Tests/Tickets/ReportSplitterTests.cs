@@ -22,6 +22,7 @@ public sealed class ReportSplitterTests
     [InlineData("3号楼电梯坏了，困人了")]
     [InlineData("电梯坏了还有人被困在里面")]
     [InlineData("垃圾桶满了。臭死了")]
+    [InlineData("各位邻居好，我是12栋3单元的业主，有个事想说一下。我们单元的电梯前天彻底停了，到今天已经三天了。物业说在等配件。")]
     public void OneProblemStaysOne(string text) =>
         Assert.Equal([text], Splitter.Split(text));
 
