@@ -38,6 +38,11 @@ public sealed record Taxonomy(
             throw new InvalidOperationException($"Tickets:TaxonomyPath: '{path}' is not valid taxonomy JSON: {ex.Message}", ex);
         }
 
+        if (taxonomy?.Urgency is { Kinds: not { Count: > 0 }, FlatKeywords: { Count: > 0 } flat } urgency)
+        {
+            taxonomy = taxonomy with { Urgency = urgency with { Kinds = TaxonomyUrgencyKinds.FromFlat(flat), FlatKeywords = null } };
+        }
+
         var problems = Validate(taxonomy);
         return problems.Count == 0
             ? taxonomy!
