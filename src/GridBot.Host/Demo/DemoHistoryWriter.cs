@@ -36,7 +36,7 @@ internal sealed partial class DemoHistoryWriter(
     IServiceScopeFactory scopes,
     ChinaWorkingCalendar calendar,
     TimeProvider time,
-    IConfiguration configuration,
+    IOptionsFactory<ScheduleOptions> scheduleOptions,
     IOptions<DemoOptions> options,
     IOptions<FollowUpOptions> followUps,
     ILogger<DemoHistoryWriter> logger)
@@ -225,10 +225,14 @@ internal sealed partial class DemoHistoryWriter(
         });
     }
 
-    /// <summary>The configured schedules (times, days), switched on for the history whatever Schedules:Enabled says.</summary>
+    /// <summary>
+    /// The configured schedules (times, days), switched on for the history whatever Schedules:Enabled says. A fresh
+    /// copy from the options factory, bound and validated like the host's own (a bad value throws, naming the key), so
+    /// switching it on never changes the instance the live jobs read.
+    /// </summary>
     private ScheduleOptions HistorySchedules()
     {
-        var schedules = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        var schedules = scheduleOptions.Create(Options.DefaultName);
         schedules.Enabled = true;
         return schedules;
     }

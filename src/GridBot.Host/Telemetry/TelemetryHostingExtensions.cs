@@ -12,8 +12,9 @@ internal static class TelemetryHostingExtensions
     {
         builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(builder.Configuration, TelemetryOptions.SectionName);
 
-        // Read once here: exporters are fixed at start, like every other wiring choice.
-        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        // Read once here, validated: exporters are fixed at start, like every other wiring choice, and a bad value must
+        // stop the start before the exporters are wired from it.
+        var options = builder.Configuration.ReadValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.SectionName);
         if (options.Exporter == TelemetryExporter.None)
         {
             return builder;

@@ -14,6 +14,21 @@ public static class ValidatedOptionsRegistration
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
 
+    /// <summary>
+    /// Options a composition must know before any service exists (which exporters to wire), read from the same section
+    /// by the same binder and checked by the same validator as the registered ones: a bad value stops the start naming
+    /// the key, as <see cref="AddValidatedOptions{TOptions, TValidator}"/> would, instead of a host wired from it.
+    /// </summary>
+    public static TOptions ReadValidatedOptions<TOptions, TValidator>(this IConfiguration configuration, string sectionName)
+        where TOptions : class, new()
+        where TValidator : class, IValidateOptions<TOptions>, new()
+    {
+        var options = new TOptions();
+        configuration.GetSection(sectionName).Bind(options);
+        var result = new TValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(TOptions), result.Failures) : options;
+    }
+
     /// <summary>The same, with the class's own validator (rules across settings that annotations cannot say).</summary>
     public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string sectionName)
         where TOptions : class
