@@ -29,6 +29,9 @@ public sealed class ReportRoute(
 {
     private static readonly TimeSpan PhotoWindow = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long after a neighbour's report a placeless message of its kind is read as talk about it.</summary>
+    private static readonly TimeSpan NeighbourTalkWindow = TimeSpan.FromMinutes(15);
+
     public async Task<bool> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var identity = context.Identity;
@@ -95,6 +98,12 @@ public sealed class ReportRoute(
             return true;
         }
 
+        if (!addressed && photos.Count == 0 && drafts is [{ Place: null, Urgency: TicketUrgency.Normal } only]
+            && await FollowsNeighboursReportAsync(context, only, cancellationToken))
+        {
+            return true;
+        }
+
         if (drafts.Count == 1 && understanding.Urgency != TicketUrgency.Urgent && understanding.Confidence < settings.ConfirmBelow)
         {
             flow.AskToConfirm(context, drafts[0]);
@@ -147,6 +156,23 @@ public sealed class ReportRoute(
                 u.Understanding.Place ?? (anchor is null ? null : anchor + ReportSplitter.Spot(u.Text)),
                 i == 0 ? photos : []) { AppealType = whole.AppealType })
             .ToList();
+    }
+
+    /// <summary>
+    /// A group message of the same kind as a neighbour's report of the last minutes, naming no place of its own, is talk
+    /// about that report: the other side of a quarrel ("你才吵 别在群里乱说"), a peacemaker ("都少说两句吧"), a leader
+    /// calming them down, a neighbour agreeing. Asking each of them "在哪个楼栋？" would turn one report into a round of
+    /// questions to people who reported nothing; who has a problem of their own names its place or @-mentions the bot.
+    /// </summary>
+    private Task<bool> FollowsNeighboursReportAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
+    {
+        var identity = context.Identity;
+        var conversationId = context.Activity.Conversation?.Id ?? "";
+        var since = clock.NowUtc - NeighbourTalkWindow;
+        return db.Tickets.AnyAsync(
+            t => t.Channel == identity.Channel && t.ConversationId == conversationId && t.CreatedUtc >= since && t.Category == draft.Category
+                && !t.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId),
+            cancellationToken);
     }
 
     /// <summary>Said to the bot and nothing else to answer: the person's open question once more, if there is one.</summary>
