@@ -24,7 +24,8 @@ public sealed class ClassifierTicketUnderstander(
             return new TicketUnderstanding(false, taxonomy.FallbackCategory, 0, 0, TicketUrgency.Normal, null);
         }
 
-        var prediction = classifier.Current.Predict(text);
+        // The model reads what the resident meant: "电题" is a word it never saw, "电梯" one it knows well.
+        var prediction = classifier.Current.Predict(taxonomy.Respell(text));
         var notReport = options.Value.NotReportLabel;
         var place = PlaceExtractor.Extract(text);
         var categories = prediction.Scores.Where(s => s.Label != notReport && taxonomy.Find(s.Label) is not null).ToList();

@@ -107,9 +107,10 @@ public sealed class DuplicateFinder(GridBotDbContext db, KeywordTicketUnderstand
     private static string Without(string text, string? place) =>
         place is { Length: > 0 } ? text.Replace(place, " ", StringComparison.Ordinal) : text;
 
-    private static double Score(TicketDraft draft, Candidate ticket)
+    private double Score(TicketDraft draft, Candidate ticket)
     {
-        var similarity = TextSimilarity.Dice(draft.Description, ticket.Description);
+        // Alike in what they meant: "5栋电题又坏了" and "5栋电梯是又停了" share the lift, not only the building.
+        var similarity = TextSimilarity.Dice(rules.Respell(draft.Description), rules.Respell(ticket.Description));
         if (draft.Place is not null && ticket.Place is not null)
         {
             return PlaceMatch.Overlap(draft.Place, ticket.Place) && similarity >= SimilarWithPlace ? similarity + 1 : 0;

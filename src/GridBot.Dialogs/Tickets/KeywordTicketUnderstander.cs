@@ -35,7 +35,7 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
     public RuleSignals Analyze(string text)
     {
         var taxonomy = taxonomyProvider.Current;
-        var normalized = Normalize(text);
+        var normalized = taxonomy.Respell(Normalize(text));
         // "[表情]" / "[捂脸]" is how WeCom and WeChat show a sticker in text: a sticker and nothing else is no report.
         var core = StripDecoration(Sticker().Replace(normalized, ""));
         if (core.Length == 0 || taxonomy.NotReportPhrases.Contains(core, StringComparer.OrdinalIgnoreCase))
@@ -83,7 +83,7 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
     /// </summary>
     public IReadOnlySet<string> Dangers(string text)
     {
-        var normalized = Compact(Normalize(text));
+        var normalized = Compact(Respell(Normalize(text)));
         return taxonomyProvider.Current.Urgency.Kinds
             .Where(kind => !kind.Generic && kind.Keywords.Any(k => Happening(normalized, k)))
             .Select(kind => kind.Name)
@@ -93,6 +93,9 @@ public sealed partial class KeywordTicketUnderstander(TaxonomyProvider taxonomyP
     /// <summary>The kinds of danger a ticket's reporters told of: a neighbour who joined may name what the first did not.</summary>
     public IReadOnlySet<string> Dangers(Ticket ticket) =>
         ticket.Reporters.Select(r => r.Report ?? "").Append(ticket.Description).SelectMany(Dangers).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The text with the taxonomy's misspellings put right (<see cref="Taxonomy.Respell"/>).</summary>
+    public string Respell(string text) => taxonomyProvider.Current.Respell(text);
 
     /// <summary>An emergency with no category keyword is a safety hazard when the taxonomy has one.</summary>
     public static string UrgentFallback(Taxonomy taxonomy) =>

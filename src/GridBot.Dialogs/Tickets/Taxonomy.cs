@@ -12,8 +12,28 @@ public sealed record Taxonomy(
     IReadOnlyList<string> ProblemWords,
     IReadOnlyList<string> NotReportPhrases,
     IReadOnlyList<string> QuestionMarkers,
-    IReadOnlyList<string>? AdvertisingWords = null)
+    IReadOnlyList<string>? AdvertisingWords = null,
+    IReadOnlyDictionary<string, string>? Misspellings = null)
 {
+    /// <summary>
+    /// The text with the input method's slips for the taxonomy's words put right ("5栋电题又坏了" → "5栋电梯又坏了"):
+    /// pinyin input offers the homophone first as often as the word, and the resident does not look back.
+    /// </summary>
+    public string Respell(string text)
+    {
+        if (Misspellings is not { Count: > 0 })
+        {
+            return text;
+        }
+
+        foreach (var (wrong, right) in Misspellings)
+        {
+            text = text.Replace(wrong, right, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     /// <summary>Words of sales talk ("详询", "微信同号", "上门免费"); files from before session 20 have none.</summary>
     public IReadOnlyList<string> Advertising => AdvertisingWords ?? [];
 
