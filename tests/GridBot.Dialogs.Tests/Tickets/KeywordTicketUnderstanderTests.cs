@@ -77,4 +77,13 @@ public sealed class KeywordTicketUnderstanderTests
     [Fact]
     public void OneSalesWordInAResidentsReportIsStillAReport() =>
         Assert.True(Understander.Understand("物业说可以免费上门，可是5栋水管漏了三天还没人来", "G").LooksLikeReport);
+
+    [Fact]
+    public void AnInputMethodSlipIsReadAsTheWordMeant()
+    {
+        var understanding = Understander.Understand("5栋电题又坏了 咋整啊", "G");
+
+        Assert.Equal("民生服务", understanding.Category);
+        Assert.True(understanding.Confidence >= 0.9);
+    }
 }
