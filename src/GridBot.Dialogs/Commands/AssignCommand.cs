@@ -27,7 +27,11 @@ public sealed class AssignCommand(TicketCommandSupport support, GridBotDbContext
         }
 
         var ticket = reference is null
-            ? TicketCommandSupport.Admit(context, await support.FindJustReportedAsync(context, Definition.Usage, $"派单 <号> @{name}", invocation.About, cancellationToken), TicketAction.Assign, "派单")
+            ? TicketCommandSupport.Admit(
+                context,
+                await support.FindJustReportedAsync(context, Definition.Usage, $"派单 <号> @{name}", invocation.About, cancellationToken),
+                TicketAction.Assign,
+                "派单")
             : await support.OpenAsync(context, reference, Definition.Usage, TicketAction.Assign, "派单", cancellationToken);
         if (ticket is null)
         {

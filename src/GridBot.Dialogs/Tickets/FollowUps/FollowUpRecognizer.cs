@@ -141,8 +141,8 @@ public static partial class FollowUpRecognizer
 
     /// <summary>
     /// Words that name no problem: courtesy, time, impatience, the verbs of getting something done (修, 弄, 清, 收, 搞…),
-    /// the particles and negations of everyday and dialect speech (嘞, 咧, 撒, 嗦, 莫得…), stickers ("[发怒]"), punctuation and emoji (surrogate pairs in UTF-16, so no
-    /// symbol to the regex). What is left is the problem the message names: "咋还没人弄嘞 都好几天了" names none.
+    /// the particles and negations of everyday and dialect speech (嘞, 咧, 撒, 嗦, 莫得…), stickers ("[发怒]"), punctuation
+    /// and emoji (surrogate pairs in UTF-16, so no symbol to the regex). What is left is the problem the message names: "咋还没人弄嘞 都好几天了" names none.
     /// </summary>
     [GeneratedRegex(@"\[[^\[\]\s]{1,8}\]|莫得|没得|那个|这个|那件|这件|事情|事儿|问题|麻烦|帮忙|帮我|一下|快点|赶紧|尽快|能不能|可以|你们|您|大家|网格员|小网|到底|现在|已经|之前|上次|前几天|处理|解决|跟进|怎么样|怎样|如何|怎么|为什么|为啥|[0-9一二两俩三四五六七八九十几]+(?:个)?(?:天|周|星期|礼拜|月|小时)|[的了吗呢啊呀吧嘛么哦哈啦咋还都也就请我人来去没有是在管事修弄清收搞运办再又嘞咧撒嗦哇噻哟喽咯呐]|[\p{P}\p{S}\p{Cs}\p{Cf}\s\uFE0F]", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex Filler();
