@@ -12,6 +12,12 @@ namespace GridBot.Store.Grids;
 /// </summary>
 public sealed class Memberships(IdentityCache cache)
 {
+    // Read on a person's first turn and after any save of their rows (on nearly every bench turn, each a new resident):
+    // compiled once, so a turn does not build, hash and look up the query's expression tree again.
+    private static readonly Func<GridBotDbContext, string, string, IAsyncEnumerable<Member>> OfPerson =
+        EF.CompileAsyncQuery((GridBotDbContext db, string channel, string userId) =>
+            db.Members.Include(m => m.Grid).Where(m => m.Channel == channel && m.UserId == userId));
+
     /// <param name="chatGrid">
     /// The grid of the bound chat spoken in, or null. Remembered rows none of which covers it are not trusted: another
     /// process may have made the person a member there since, and the identity step would add the resident again
@@ -29,9 +35,7 @@ public sealed class Memberships(IdentityCache cache)
         }
 
         var stamp = cache.Stamp;
-        var members = await db.Members.Include(m => m.Grid)
-            .Where(m => m.Channel == channel && m.UserId == userId)
-            .ToListAsync(cancellationToken);
+        var members = await OfPerson(db, channel, userId).ToListAsync(cancellationToken);
         // Inside a transaction the read may see that transaction's own uncommitted row (kf's new resident): used, not
         // remembered, since another turn must not take a member that may yet be rolled back.
         if (db.Database.CurrentTransaction is null)
