@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GridBot.Dialogs.Appeals;
 using GridBot.Dialogs.Core;
 using GridBot.Dialogs.Privacy;
@@ -16,7 +17,7 @@ namespace GridBot.Dialogs.Tickets;
 /// ticket of the last half hour. A message to the bot that is none of these gets its open question again (once),
 /// or the router's "没太明白" (RouterMiddleware).
 /// </summary>
-public sealed class ReportRoute(
+public sealed partial class ReportRoute(
     ITicketUnderstander understander,
     KeywordTicketUnderstander rules,
     ReportSplitter splitter,
@@ -99,7 +100,7 @@ public sealed class ReportRoute(
         }
 
         if (!addressed && photos.Count == 0 && drafts is [{ Place: null, Urgency: TicketUrgency.Normal } only]
-            && await FollowsNeighboursReportAsync(context, only, cancellationToken))
+            && SpeaksToPeople().IsMatch(readable) && await FollowsNeighboursReportAsync(context, only, cancellationToken))
         {
             return true;
         }
@@ -159,10 +160,12 @@ public sealed class ReportRoute(
     }
 
     /// <summary>
-    /// A group message of the same kind as a neighbour's report of the last minutes, naming no place of its own, is talk
-    /// about that report: the other side of a quarrel ("你才吵 别在群里乱说"), a peacemaker ("都少说两句吧"), a leader
-    /// calming them down, a neighbour agreeing. Asking each of them "在哪个楼栋？" would turn one report into a round of
-    /// questions to people who reported nothing; who has a problem of their own names its place or @-mentions the bot.
+    /// A group message of the same kind as a neighbour's report of the last minutes, naming no place of its own and
+    /// spoken to people (<see cref="SpeaksToPeople"/>), is talk about that report: the other side of a quarrel ("你才吵
+    /// 别在群里乱说"), a peacemaker ("都少说两句吧"), a leader calming them down ("两位都别吵了"). Asking each of them
+    /// "在哪个楼栋？" would turn one report into a round of questions to people who reported nothing. A message that only
+    /// describes a problem ("楼道灯又不亮了😂") is still a report and is asked where: a second resident's own problem of the
+    /// same kind must never be taken for talk and dropped.
     /// </summary>
     private Task<bool> FollowsNeighboursReportAsync(TurnContext context, TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -174,6 +177,13 @@ public sealed class ReportRoute(
                 && !t.Reporters.Any(r => r.Channel == identity.Channel && r.UserId == identity.UserId),
             cancellationToken);
     }
+
+    /// <summary>
+    /// Words said to another person rather than about a problem: "你" (not the greeting 你好, not 你们, which residents
+    /// also say to the property or the bot), "两位", and the calming 少说 / 别吵 / 都别 / 消消气.
+    /// </summary>
+    [GeneratedRegex("你(?![好们])|两位|少说|别吵|都别|消消气")]
+    private static partial Regex SpeaksToPeople();
 
     /// <summary>Said to the bot and nothing else to answer: the person's open question once more, if there is one.</summary>
     private static void AskAgainOnce(TurnContext context)
