@@ -44,8 +44,8 @@ internal static class FanOutScenario
             "--Database:Provider=PostgreSql", $"--ConnectionStrings:GridBot={database}",
             "--Deployment:Mode=Multi", $"--Redis:Configuration={servers.Redis}", $"--Redis:KeyPrefix=fanout{hosts}:",
             "--Demo:Enabled=false", "--Classifier:Enabled=false", "--Schedules:Enabled=false",
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Polly=Error",
-            $"--WeCom:ApiBaseUrl={fakeUrl}", "--WeCom:Webhook:RetryDelay=00:00:00.200",
+            "--Logging:LogLevel:Default=Warning",
+            $"--WeCom:ApiBaseUrl={fakeUrl}",
             "--Outbox:PollInterval=00:00:00.050",
         ];
         var bots = new List<WebApplication>();

@@ -38,7 +38,6 @@ internal static class SoakScenario
             // Real-time huddles and chasers would land at whatever minute the soak happens to cover: not steady traffic.
             "--Schedules:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Polly=Error",
             $"--WeCom:ApiBaseUrl={fakeUrl}",
             $"--WeCom:AiBot:Token={WeComAiBotScenario.Token}",
             $"--WeCom:AiBot:EncodingAesKey={WeComAiBotScenario.Key}",

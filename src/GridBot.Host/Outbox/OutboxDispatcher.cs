@@ -52,9 +52,9 @@ internal sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    foreach (var message in await ClaimAsync(settings, Math.Min(free, settings.BatchSize), stoppingToken))
+                    foreach (var (message, sender) in await ClaimAsync(settings, Math.Min(free, settings.BatchSize), stoppingToken))
                     {
-                        sending.Add(SendAsync(message, stoppingToken));
+                        sending.Add(SendAsync(message, sender, stoppingToken));
                         claimed++;
                     }
                 }
@@ -81,7 +81,8 @@ internal sealed partial class OutboxDispatcher(
         await writing;
     }
 
-    private async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxOptions settings, int count, CancellationToken cancellationToken)
+    /// <returns>The claimed rows, each with what sends it (its channel's sender, as prepared for this claim; null: no sender).</returns>
+    private async Task<List<(OutboxMessage Message, IOutboxRowSender? Sender)>> ClaimAsync(OutboxOptions settings, int count, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboxMessage> claimed;
         await using (var scope = scopes.CreateAsyncScope())
@@ -95,20 +96,27 @@ internal sealed partial class OutboxDispatcher(
             LogClaimed(logger, claimed.Count);
         }
 
-        foreach (var rows in claimed.GroupBy(SenderOf).Where(g => g.Key is not null))
+        var sends = new List<(OutboxMessage, IOutboxRowSender?)>(claimed.Count);
+        foreach (var rows in claimed.GroupBy(SenderOf))
         {
-            try
+            IOutboxRowSender? sender = rows.Key;
+            if (rows.Key is not null)
             {
-                await rows.Key!.PrepareAsync([.. rows], cancellationToken);
+                try
+                {
+                    sender = await rows.Key.PrepareAsync([.. rows], cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Only slower: the sender reads what it needs row by row.
+                    LogPrepareFailed(logger, rows.Key.Channel, ex);
+                }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Only slower: the sender reads what it needs row by row.
-                LogPrepareFailed(logger, rows.Key!.Channel, ex);
-            }
+
+            sends.AddRange(rows.Select(row => (row, sender)));
         }
 
-        return claimed;
+        return sends;
     }
 
     /// <summary>Sends the row and queues its answer for the recorder.</summary>
@@ -117,13 +125,13 @@ internal sealed partial class OutboxDispatcher(
     /// A claim holds at most one row per conversation and a conversation's next row is claimable only once this one is
     /// recorded, so sending rows in parallel never reorders a conversation.
     /// </remarks>
-    private async Task<Task> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<Task> SendAsync(OutboxMessage message, IOutboxRowSender? sender, CancellationToken cancellationToken)
     {
         // Off the claiming loop at once: the loop goes on claiming while this send waits for its channel.
         await Task.Yield();
         try
         {
-            var outcome = await SendThroughChannelAsync(message, cancellationToken);
+            var outcome = await SendThroughChannelAsync(message, sender, cancellationToken);
             return recorder.RecordAsync(message, outcome);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -134,9 +142,9 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<SendOutcome> SendThroughChannelAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendThroughChannelAsync(OutboxMessage message, IOutboxRowSender? sender, CancellationToken cancellationToken)
     {
-        if (SenderOf(message) is not { } sender)
+        if (sender is null)
         {
             return new SendOutcome.Permanent($"no sender for channel '{message.Channel}'");
         }

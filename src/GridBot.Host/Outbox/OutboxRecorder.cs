@@ -136,7 +136,7 @@ internal sealed partial class OutboxRecorder(
         {
             SendOutcome.NotYet { RetryAfter: var wait } => await query.PostponeAsync(now + wait + NotYetMargin, cancellationToken),
             SendOutcome.Transient { Reason: var reason } when attempts < settings.MaxAttempts =>
-                await query.RetryAsync(now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts))), reason, cancellationToken),
+                await query.RetryAsync(now + OutboxBackoff.Wait(attempts, settings.FirstRetryDelay, Random.Shared.NextDouble()), reason, cancellationToken),
             SendOutcome.Transient { Reason: var reason } => await FailAsync(query, attempts, "gave up: " + reason, cancellationToken),
             SendOutcome.Permanent { Reason: var reason } => await FailAsync(query, attempts, reason, cancellationToken),
             // The sender's own transaction recorded it (a read here would only find the row no longer pending).

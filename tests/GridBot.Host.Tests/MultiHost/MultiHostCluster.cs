@@ -51,7 +51,7 @@ public sealed class MultiHostCluster : IAsyncLifetime
             Fake.ApiBaseSetting, .. WeComSimulator.Settings(),
             "--Classifier:Enabled=false", $"--Api:Tokens:0={ApiToken}", "--Demo:History=false",
             "--Outbox:PollInterval=00:00:00.100", "--Outbox:ClaimLease=00:00:08", "--Outbox:BatchSize=25", $"--Outbox:Parallelism={Parallelism}",
-            $"--WeCom:Webhook:Window={RobotWindow}", "--WeCom:Webhook:RetryDelay=00:00:00.100",
+            $"--WeCom:Webhook:Window={RobotWindow}", "--Outbox:FirstRetryDelay=00:00:00.100",
             $"--Schedules:ChaseInterval={ChaseInterval}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:GridBot.Host.Outbox=Debug",
         ];

@@ -20,8 +20,8 @@ public sealed class OutboxDispatcherTests
     {
         var ct = TestTimeout.Token;
         await using var fake = await WeCom.FakeWeCom.StartAsync(ct);
-        // No quick retries: the 500 goes straight back to the outbox, which backs the row off for 2 s.
-        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:MaxRetries=0", "--Outbox:Parallelism=4");
+        // The 500 goes back to the outbox, which backs the row off for 1–3 s: long enough for B to go first.
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--Outbox:FirstRetryDelay=00:00:02", "--Outbox:Parallelism=4");
         await OutboxRows.BindGroupsAsync(host, Grid, [("wrkOrderA", "order-robot-a"), ("wrkOrderB", "order-robot-b")], ct);
         await fake.SetFaultsAsync(latencyMs: 0, serverErrors: 1, drops: 0, ct);
         var ids = await OutboxRows.EnqueueAsync(host, [("wrkOrderA", "甲一")], ct);
@@ -72,31 +72,61 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task ASendWaitingToRetryA500DoesNotHoldBackTheRowsClaimedAfterIt()
+    public async Task A500WaitsForItsRetryWithoutASendSlotAndIsRetriedAfterItsBackoff()
     {
         var ct = TestTimeout.Token;
         await using var fake = await WeCom.FakeWeCom.StartAsync(ct);
-        // One quick retry, 3 s after the 500: long enough that a dispatcher waiting for its whole batch would show.
-        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:MaxRetries=1",
-            "--WeCom:Webhook:RetryDelay=00:00:03", "--Outbox:Parallelism=4", "--Outbox:BatchSize=4", "--Outbox:PollInterval=00:00:00.050");
+        // One send slot and a retry 1.5–4.5 s after the 500: a retry waiting in the slot would hold back every row below.
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--Outbox:FirstRetryDelay=00:00:03",
+            "--Outbox:Parallelism=1", "--Outbox:BatchSize=4", "--Outbox:PollInterval=00:00:00.050");
         var chats = Enumerable.Range(1, 13).Select(i => ($"wrkSlow{i:00}", $"slow-robot-{i:00}")).ToList();
         await OutboxRows.BindGroupsAsync(host, Grid, chats, ct);
         await fake.SetFaultsAsync(latencyMs: 0, serverErrors: 1, drops: 0, ct);
         var ids = await OutboxRows.EnqueueAsync(host, [(chats[0].Item1, "慢一条")], ct);
-        while ((await fake.RecordsAsync("webhook/send", ct)).Count == 0)
-        {
-            await Task.Delay(20, ct);
-        }
+        await WaitForFirstAttemptAsync(host, ids[0], ct);
 
-        // The first row now waits for its retry; twelve rows for other robots, three claims' worth, come after it.
+        // The first row now waits for its retry; twelve rows for other robots come after it, through the one slot.
         ids.AddRange(await OutboxRows.EnqueueAsync(host, chats.Skip(1).Select(c => (c.Item1, $"{c.Item1} 通知")), ct));
         var rows = await OutboxRows.WaitForFinalAsync(host, ids, ct);
 
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
-        var accepted = (await fake.RecordsAsync("webhook/send", ct)).Where(r => r["errcode"]!.GetValue<int>() == 0)
-            .Select(r => r["body"]!["text"]!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, rows[0].Attempts);
+        Assert.All(rows.Skip(1), r => Assert.Equal(1, r.Attempts));
+        var records = await fake.RecordsAsync("webhook/send", ct);
+        var accepted = records.Where(r => r["errcode"]!.GetValue<int>() == 0).ToList();
         Assert.Equal(13, accepted.Count);
-        Assert.Equal("慢一条", accepted[^1]);
+        Assert.Equal("慢一条", accepted[^1]["body"]!["text"]!["content"]!.GetValue<string>());
+        // Retried after its backoff (at least half of FirstRetryDelay), not at once.
+        var failedAt = records.Single(r => r["errcode"]!.GetValue<int>() == 500)["at"]!.GetValue<DateTimeOffset>();
+        Assert.True(accepted[^1]["at"]!.GetValue<DateTimeOffset>() - failedAt >= TimeSpan.FromSeconds(1.5), $"{failedAt:O}");
+    }
+
+    [Fact]
+    public async Task UnderRandom500sEveryMessageArrivesOnceInOrderWithinEachRobotsLimit()
+    {
+        var ct = TestTimeout.Token;
+        // One answer in five a 500 (failed attempts count against the robot's limit at GridBot, as at WeCom).
+        await using var fake = await WeCom.FakeWeCom.StartAsync(ct, "--FakeWeCom:ServerErrorPercent=20",
+            "--FakeWeCom:WebhookWindow=00:00:02", "--FakeWeCom:WebhookPermits=5");
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--Outbox:FirstRetryDelay=00:00:00.050",
+            "--Outbox:PollInterval=00:00:00.050", "--WeCom:Webhook:Window=00:00:02", "--WeCom:Webhook:PermitsPerWindow=5");
+        var chats = Enumerable.Range(1, 3).Select(i => ($"wrkFlaky{i}", $"flaky-robot-{i}")).ToList();
+        await OutboxRows.BindGroupsAsync(host, Grid, chats, ct);
+
+        var ids = await OutboxRows.EnqueueAsync(host, Enumerable.Range(1, 8).SelectMany(n => chats.Select(c => (c.Item1, $"{c.Item1} 第{n}条"))), ct);
+        var rows = await OutboxRows.WaitForFinalAsync(host, ids, ct);
+
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        var stats = await fake.StatsAsync(ct);
+        Assert.Null(stats["requests"]!["webhook/send 45009"]);
+        Assert.InRange(stats["maxAcceptedPerRobotInAnyWindow"]!.GetValue<int>(), 1, 5);
+        var texts = (await fake.RecordsAsync("webhook/send", ct)).Where(r => r["errcode"]!.GetValue<int>() == 0)
+            .Select(r => r["body"]!["text"]!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, texts.Count);
+        foreach (var (chatId, _) in chats)
+        {
+            Assert.Equal(Enumerable.Range(1, 8).Select(n => $"{chatId} 第{n}条"), texts.Where(t => t.StartsWith(chatId + " ", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

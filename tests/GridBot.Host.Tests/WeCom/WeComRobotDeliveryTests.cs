@@ -64,7 +64,7 @@ public sealed class WeComRobotDeliveryTests
         var ct = TestTimeout.Token;
         // The host believes in a shorter window than WeCom enforces, so WeCom itself answers 45009 and the host must back off.
         await using var fake = await FakeWeCom.StartAsync(ct, "--FakeWeCom:WebhookWindow=00:00:04");
-        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:Window=00:00:00.500", "--WeCom:Webhook:RetryDelay=00:00:00.200");
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:Window=00:00:00.500", "--Outbox:FirstRetryDelay=00:00:00.200");
         await WeComSimulator.BindGroupAsync(host, "wrkBusy01", Grid, ct, Key);
 
         var ids = new List<long>();

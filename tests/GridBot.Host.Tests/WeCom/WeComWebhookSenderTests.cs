@@ -37,7 +37,7 @@ public sealed class WeComWebhookSenderTests
     {
         var ct = TestTimeout.Token;
         await using var fake = await FakeWeCom.StartAsync(ct);
-        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--WeCom:Webhook:RetryDelay=00:00:00.050");
+        await using var host = await GridBotTestHost.StartAsync(ct, fake.ApiBaseSetting, "--Outbox:FirstRetryDelay=00:00:00.050");
         await WeComSimulator.BindGroupAsync(host, "wrkGroupB", Grid, ct, Key);
         await fake.SetFaultsAsync(latencyMs: 0, serverErrors: 2, drops: 1, ct);
 
@@ -45,7 +45,8 @@ public sealed class WeComWebhookSenderTests
         var row = await OutboxProbe.WaitForFinalAsync(host, id, ct);
 
         Assert.Equal(OutboxStatus.Sent, row.Status);
-        Assert.Equal(1, row.Attempts);
+        // Each try is an attempt of the row's own, retried by the outbox.
+        Assert.Equal(4, row.Attempts);
         var stats = await fake.StatsAsync(ct);
         Assert.Equal(2, stats["requests"]!["webhook/send 500"]!.GetValue<int>());
         Assert.Equal(1, stats["requests"]!["webhook/send -2"]!.GetValue<int>());

@@ -13,9 +13,7 @@ using GridBot.Host.Outbox;
 using GridBot.Store.Configuration;
 using GridBot.Store.Coordination;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace GridBot.Host.Channels.WeCom;
 
@@ -97,27 +95,12 @@ public static class WeComHostingExtensions
     private static void AddWebhookSender(IServiceCollection services)
     {
         services.AddTransient<WebhookRateLimitHandler>();
-        var client = services.AddHttpClient(WeComWebhookClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
-        client.AddResilienceHandler("wecom-webhook", (pipeline, context) =>
-        {
-            var settings = context.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Webhook;
-            if (settings.MaxRetries > 0)
-            {
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = settings.MaxRetries,
-                    Delay = settings.RetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = WebhookRetryPolicy.ShouldRetryAsync,
-                });
-            }
-
-            pipeline.AddTimeout(settings.AttemptTimeout);
-        });
-
-        // Added after the resilience handler, so it runs inside it: once per attempt.
-        client.AddHttpMessageHandler<WebhookRateLimitHandler>();
+        // One attempt per send, bounded in time (the timeout covers the wait for a permit too). A failed attempt goes
+        // back to the outbox, which retries it after its backoff (OutboxBackoff) without holding a send slot meanwhile.
+        services.AddHttpClient(WeComWebhookClient.HttpClientName,
+                (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<WeComOptions>>().Value.Webhook.AttemptTimeout)
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<WebhookRateLimitHandler>();
         services.AddSingleton<WeComWebhookClient>();
         services.AddSingleton<DeadRobotNotifier>();
         services.AddSingleton<IChannelSender, WeComSender>();

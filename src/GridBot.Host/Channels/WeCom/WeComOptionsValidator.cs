@@ -23,9 +23,9 @@ internal sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             errors.Add("WeCom:Webhook:PermitsPerWindow must be 1-1000 and WeCom:Webhook:Window positive (WeCom: 20 per 00:01:00).");
         }
 
-        if (options.Webhook.MaxRetries is < 0 or > 10 || options.Webhook.RetryDelay <= TimeSpan.Zero || options.Webhook.AttemptTimeout <= TimeSpan.Zero)
+        if (options.Webhook.AttemptTimeout <= TimeSpan.Zero)
         {
-            errors.Add("WeCom:Webhook:MaxRetries must be 0-10, WeCom:Webhook:RetryDelay and WeCom:Webhook:AttemptTimeout positive.");
+            errors.Add("WeCom:Webhook:AttemptTimeout must be positive.");
         }
 
         if (!Enum.IsDefined(options.AiBot.Mode))

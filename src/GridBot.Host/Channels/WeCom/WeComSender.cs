@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GridBot.Dialogs.Texts;
 using GridBot.Host.Channels.WeCom.AiBot.LongConnection;
 using GridBot.Host.Channels.WeCom.App;
@@ -17,19 +16,32 @@ namespace GridBot.Host.Channels.WeCom;
 /// chat's conversation is the userid) through the self-built app's message/send; with the AI bot on the long
 /// connection, a group without a robot (or a person when there is no app) gets the row by aibot_send_msg. The robot keys
 /// of a claim's rows are read together when they are claimed (<see cref="PrepareAsync"/>, one query instead of one per
-/// send), milliseconds before the send, so a key fixed by a re-import serves messages already waiting; a robot refused
+/// send, held by the claim's sends and not here), milliseconds before the send, so a key fixed by a re-import serves
+/// messages already waiting; a robot refused
 /// for good is reported to the group's leaders (<see cref="DeadRobotNotifier"/>).
 /// </summary>
 internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClient webhooks, WeComAppClient app, DeadRobotNotifier deadRobots, AiBotPush aibot) : IChannelSender
 {
-    /// <summary>The route of each prepared row by its id, taken by its send.</summary>
-    private readonly ConcurrentDictionary<long, Route> _prepared = new();
-
     public string Channel => WeComWebhookKey.Channel;
 
-    public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        await SendAsync(message, (await RoutesAsync([message.ConversationId], cancellationToken))[0], cancellationToken);
+
+    /// <returns>The claim's routes, by row id; the dispatcher drops them with the claim's sends, whatever their outcome.</returns>
+    public async Task<IOutboxRowSender> PrepareAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        var chat = _prepared.TryRemove(message.Id, out var route) ? route : (await RoutesAsync([message.ConversationId], cancellationToken))[0];
+        var routes = await RoutesAsync([.. messages.Select(m => m.ConversationId)], cancellationToken);
+        var byRow = new Dictionary<long, Route>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            byRow[messages[i].Id] = routes[i];
+        }
+
+        return new PreparedRoutes(this, byRow);
+    }
+
+    private async Task<SendOutcome> SendAsync(OutboxMessage message, Route chat, CancellationToken cancellationToken)
+    {
         if (chat.IsGroup)
         {
             if (chat.Key is null)
@@ -62,15 +74,6 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
         return aibot.IsEnabled
             ? await aibot.SendAsync(message, cancellationToken)
             : new SendOutcome.Permanent("a private WeCom chat needs WeCom:App to be configured (message/send)");
-    }
-
-    public async Task PrepareAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        var routes = await RoutesAsync([.. messages.Select(m => m.ConversationId)], cancellationToken);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            _prepared[messages[i].Id] = routes[i];
-        }
     }
 
     /// <summary>Whether each conversation is a group and its robot key, in the order given.</summary>
@@ -110,4 +113,11 @@ internal sealed class WeComSender(IServiceScopeFactory scopes, WeComWebhookClien
     }
 
     private readonly record struct Route(bool IsGroup, string? Key);
+
+    /// <summary>The routes read for one claim's rows; a row it was not prepared for is looked up on its own.</summary>
+    private sealed class PreparedRoutes(WeComSender sender, Dictionary<long, Route> routes) : IOutboxRowSender
+    {
+        public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+            routes.TryGetValue(message.Id, out var route) ? sender.SendAsync(message, route, cancellationToken) : sender.SendAsync(message, cancellationToken);
+    }
 }

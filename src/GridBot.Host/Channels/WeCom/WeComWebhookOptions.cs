@@ -1,6 +1,6 @@
 namespace GridBot.Host.Channels.WeCom;
 
-/// <summary><c>WeCom:Webhook</c>: the group robots' limits and how hard a send is retried before the outbox takes over.</summary>
+/// <summary><c>WeCom:Webhook</c>: the group robots' limits and how long one attempt may take (retries are the outbox's: <c>Outbox:FirstRetryDelay</c>).</summary>
 public sealed class WeComWebhookOptions
 {
     /// <summary>WeCom allows 20 messages per robot per minute, failed attempts included (WECOM.md §4).</summary>
@@ -8,10 +8,6 @@ public sealed class WeComWebhookOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Quick retries inside one send (timeouts, 5xx, 45009, -1); after them the outbox retries later.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
+    /// <summary>One attempt's bound (the wait for a permit included); a timed-out send is retried by the outbox.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

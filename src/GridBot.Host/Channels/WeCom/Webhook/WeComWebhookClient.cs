@@ -1,15 +1,16 @@
 using System.Net.Http.Json;
 using GridBot.Host.Outbox;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace GridBot.Host.Channels.WeCom.Webhook;
 
 /// <summary>
-/// Posts to <c>cgi-bin/webhook/send?key=…</c>. The named client's pipeline (see <see cref="WeComHostingExtensions"/>)
-/// retries timeouts, 5xx, dropped connections, -1 and 45009 with exponential backoff and jitter, each attempt through
-/// the robot's rate limit; what is still failing afterwards is a transient outcome the outbox retries later, and an
-/// errcode such as 93000 (robot deleted, key wrong) is permanent.
+/// Posts to <c>cgi-bin/webhook/send?key=…</c>, one attempt through the robot's rate limit, bounded by
+/// <c>WeCom:Webhook:AttemptTimeout</c>. Timeouts, 5xx, dropped connections, -1 and 45009 are transient outcomes the outbox
+/// retries after its backoff (<see cref="Outbox.OutboxBackoff"/>), each retry a new attempt with its own permit; an
+/// errcode such as 93000 (robot deleted, key wrong) is permanent. A 500 or a timeout may come after WeCom took the
+/// message (robots have no msgid to send twice safely): it is still retried, since a group missing a notice is worse
+/// than one that rarely sees it twice.
 /// </summary>
 internal sealed class WeComWebhookClient(IHttpClientFactory httpClients, IOptions<WeComOptions> options)
 {
@@ -28,8 +29,9 @@ internal sealed class WeComWebhookClient(IHttpClientFactory httpClients, IOption
         {
             return new SendOutcome.NotYet(ex.RetryAfter);
         }
-        catch (TimeoutRejectedException)
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // The client's timeout (WeCom:Webhook:AttemptTimeout), not the caller's stop.
             return new SendOutcome.Transient("timeout");
         }
         catch (HttpRequestException ex)
